@@ -45,7 +45,9 @@ internal sealed class EnqueueEndpoint(EmulatorState state, EmulatorFaults faults
 
         if (!await DelayAsync(context))
         {
+            // The client left, or the emulator is stopping: either way nobody gets an answer.
             state.Record(Received(0, ReceivedOutcome.Aborted));
+            context.Abort();
             return;
         }
 
