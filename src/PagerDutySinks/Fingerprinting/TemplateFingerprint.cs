@@ -14,7 +14,10 @@ public static class TemplateFingerprint
     {
         var template = messageTemplate ?? "";
         var source = category ?? "";
-        var hash = FingerprintHash.ToHex(template + "\n" + source);
-        return new Fingerprint($"v1|tmpl|{source}|{hash}", template, null, null);
+
+        // Length-prefixing keeps ("a\nb", "c") and ("a", "b\nc") apart.
+        var canonical = DedupKeyText.Version + "\ntmpl\n" + source.Length + ":" + source + "\n" + template;
+        var hash = FingerprintHash.ToHex(canonical);
+        return new Fingerprint(DedupKeyText.ForTemplate(source, hash), template, null, null);
     }
 }
