@@ -72,6 +72,9 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
     /// <summary>Raised each time a send has to wait for a rate-limit permit.</summary>
     internal event Action? ThrottleWaited;
 
+    /// <summary>Raised when a retry is scheduled, with the delay before it.</summary>
+    internal event Action<TimeSpan>? RetryScheduled;
+
     /// <summary>How many times a send had to wait for a rate-limit permit.</summary>
     internal long ThrottleWaitCount => Interlocked.Read(ref _throttleWaits);
 
@@ -183,6 +186,7 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
         }
 
         state.NextDelay = delay;
+        RetryScheduled?.Invoke(delay);
         return true;
     }
 
