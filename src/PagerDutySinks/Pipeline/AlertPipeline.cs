@@ -306,6 +306,8 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         int count;
         lock (_gate)
         {
+            // Updates not yet due become events now, so they are counted and reported like everything else left over.
+            _tracker.PromoteDue(_clock.GetUtcNow(), flushAll: true);
             var abandoned = _tracker.Queue.Clear();
             if (_inFlight is { } inFlight)
             {
@@ -319,8 +321,6 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
                 keys.Add(item.DedupKey);
             }
 
-            // Updates not yet due were never made into events; they are listed, not counted as events.
-            keys.AddRange(_tracker.ScheduledUpdateKeys());
             var unprocessed = Interlocked.Read(ref _counters.Enqueued) - _counters.Processed;
             _counters.Processed += unprocessed;
             _counters.NotDelivered += abandoned.Count + unprocessed;
@@ -724,8 +724,12 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
     {
         lock (_gate)
         {
-            _wake?.TrySetResult(true);
-            _wake = null;
+            if (_wake is { } wake)
+            {
+                _wake = null;
+                _dispatcherWaiting = false;
+                wake.TrySetResult(true);
+            }
         }
     }
 

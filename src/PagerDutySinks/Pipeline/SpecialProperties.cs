@@ -43,6 +43,21 @@ internal static class SpecialProperties
             return;
         }
 
+        try
+        {
+            ReadFrom(properties, dedupKeyName, actionName, converter, ref dedupKey, ref actionText);
+        }
+#pragma warning disable CA1031 // an unreadable property list means no special properties; the event still pages
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // Keep whatever was read before the failure.
+        }
+    }
+
+    private static void ReadFrom(IReadOnlyList<KeyValuePair<string, object?>> properties, string dedupKeyName, string actionName,
+        IDetailsValueConverter? converter, ref string? dedupKey, ref string? actionText)
+    {
         for (var i = 0; i < properties.Count; i++)
         {
             var pair = properties[i];
