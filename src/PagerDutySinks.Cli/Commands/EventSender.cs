@@ -47,7 +47,6 @@ internal static class EventSender
     private static int Report(CliContext context, SendResult result)
     {
         var status = result.StatusCode is { } code ? " (" + code + ")" : "";
-        var attempts = " after " + result.Attempts + (result.Attempts == 1 ? " attempt" : " attempts");
         switch (result.Outcome)
         {
             case SendOutcome.Accepted:
@@ -61,14 +60,22 @@ internal static class EventSender
 
                 return ExitCodes.Rejected;
             case SendOutcome.Throttled:
-                context.Error("PagerDuty throttled the event" + status + attempts + "; try again later." + Detail(result));
+                context.Error("PagerDuty throttled the event" + status + ": " + Explain(result) + " Try again later.");
                 return ExitCodes.Unavailable;
             default:
-                context.Error("could not deliver the event" + status + attempts + "." + Detail(result));
+                context.Error("could not deliver the event" + status + ": " + Explain(result));
                 return ExitCodes.Unavailable;
         }
     }
 
-    private static string Detail(SendResult result) =>
-        result.Message is { Length: > 0 } message ? " " + message : result.Exception is { } e ? " " + e.Message : "";
+    /// <summary>The client's own description when it has one (it already counts attempts), else the attempt count.</summary>
+    private static string Explain(SendResult result)
+    {
+        var text = result.Message is { Length: > 0 } message ? message
+            : result.Exception is { } e ? e.Message + " (after " + Attempts(result) + ")"
+            : "gave up after " + Attempts(result);
+        return text.EndsWith('.') ? text : text + ".";
+    }
+
+    private static string Attempts(SendResult result) => result.Attempts + (result.Attempts == 1 ? " attempt" : " attempts");
 }

@@ -93,12 +93,14 @@ public sealed class CliExitCodeTests : IClassFixture<EmulatorFixture>
         Assert.Empty(run.Stdout);
     }
 
-    [Fact]
-    public async Task Server_errors_beyond_the_retries_exit_4()
+    [Theory]
+    [InlineData("--retries", "0")]
+    [InlineData("--timeout", "0.3")]
+    public async Task Server_errors_beyond_the_retry_budget_exit_4(string option, string value)
     {
-        _emulator.Faults.FailNext(3, 503);
+        _emulator.Faults.FailNext(50, 503);
 
-        var run = await CliRun.RunAsync("send", "-u", Url(), "-m", "x", "--retries", "0");
+        var run = await CliRun.RunAsync("send", "-u", Url(), "-m", "x", option, value);
 
         Assert.Equal(4, run.ExitCode);
         Assert.Contains("could not deliver", run.Stderr, StringComparison.Ordinal);
