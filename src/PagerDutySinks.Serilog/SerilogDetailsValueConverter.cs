@@ -9,14 +9,21 @@ namespace PagerDutySinks.Serilog;
 /// <summary>
 /// Turns Serilog property values into JSON for <c>custom_details</c>: scalars become JSON scalars, sequences arrays,
 /// structures objects (with <c>$type</c> when Serilog recorded the type) and dictionaries objects keyed by the rendered key.
-/// Nesting is bounded and conversion never throws.
+/// Nesting, items per container and string lengths are bounded like the core's own conversion, and conversion never throws.
 /// </summary>
 public sealed class SerilogDetailsValueConverter : IDetailsValueConverter
 {
     private const string TypeTagName = "$type";
 
+    private const string TruncatedMarkerName = "_truncated";
+    private const string TruncatedMarker = "[truncated]";
+
     // What a container beyond the depth bound is shown as, bounded so one huge value cannot swamp the alert.
     private const int MaxTruncatedRenderingLength = 200;
+
+    // The same bounds the core applies to plain values, so a Serilog value cannot outgrow them.
+    private const int MaxItemsPerContainer = 100;
+    private const int MaxStringLength = 8 * 1024;
 
     /// <summary>The shared instance; the converter holds no state.</summary>
     public static SerilogDetailsValueConverter Instance { get; } = new();
@@ -56,6 +63,12 @@ public sealed class SerilogDetailsValueConverter : IDetailsValueConverter
                 var array = new JsonArray();
                 foreach (var element in sequence.Elements)
                 {
+                    if (array.Count == MaxItemsPerContainer)
+                    {
+                        array.Add(TruncatedMarker);
+                        break;
+                    }
+
                     array.Add(Convert(element, maxDepth - 1));
                 }
 
@@ -69,6 +82,12 @@ public sealed class SerilogDetailsValueConverter : IDetailsValueConverter
 
                 foreach (var property in structure.Properties)
                 {
+                    if (structureObject.Count >= MaxItemsPerContainer)
+                    {
+                        structureObject[TruncatedMarkerName] = TruncatedMarker;
+                        break;
+                    }
+
                     // The indexer (not Add) so a repeated name overwrites instead of throwing.
                     structureObject[property.Name] = Convert(property.Value, maxDepth - 1);
                 }
@@ -78,6 +97,12 @@ public sealed class SerilogDetailsValueConverter : IDetailsValueConverter
                 var dictionaryObject = new JsonObject();
                 foreach (var entry in dictionary.Elements)
                 {
+                    if (dictionaryObject.Count >= MaxItemsPerContainer)
+                    {
+                        dictionaryObject[TruncatedMarkerName] = TruncatedMarker;
+                        break;
+                    }
+
                     dictionaryObject[KeyText(entry.Key.Value)] = Convert(entry.Value, maxDepth - 1);
                 }
 
@@ -98,7 +123,7 @@ public sealed class SerilogDetailsValueConverter : IDetailsValueConverter
     private static JsonValue? ConvertScalar(object? value) => value switch
     {
         null => null,
-        string text => JsonValue.Create(text),
+        string text => JsonValue.Create(Bounded(text)),
         bool flag => JsonValue.Create(flag),
         int number => JsonValue.Create(number),
         long number => JsonValue.Create(number),
@@ -116,10 +141,10 @@ public sealed class SerilogDetailsValueConverter : IDetailsValueConverter
         DateTimeOffset time => JsonValue.Create(time.ToString("O", CultureInfo.InvariantCulture)),
         TimeSpan span => JsonValue.Create(span.ToString("c", CultureInfo.InvariantCulture)),
         Guid id => JsonValue.Create(id.ToString()),
-        byte[] bytes => JsonValue.Create(System.Convert.ToBase64String(bytes)),
+        byte[] bytes => JsonValue.Create(Bounded(System.Convert.ToBase64String(bytes))),
         Enum member => JsonValue.Create(member.ToString()),
-        IFormattable formattable => JsonValue.Create(formattable.ToString(null, CultureInfo.InvariantCulture)),
-        _ => JsonValue.Create(value.ToString()),
+        IFormattable formattable => JsonValue.Create(Bounded(formattable.ToString(null, CultureInfo.InvariantCulture))),
+        _ => JsonValue.Create(Bounded(value.ToString() ?? "")),
     };
 
     // JSON has no NaN or infinity; keep them readable rather than failing the whole event.
@@ -137,4 +162,7 @@ public sealed class SerilogDetailsValueConverter : IDetailsValueConverter
         JsonValue.Create(rendering.Length <= MaxTruncatedRenderingLength
             ? rendering
             : rendering.Remove(MaxTruncatedRenderingLength) + "…")!;
+
+    private static string Bounded(string text) =>
+        text.Length <= MaxStringLength ? text : text.Remove(MaxStringLength) + "…";
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using PagerDutySinks.Serilog.Tests.Support;
 using Serilog.Events;
@@ -151,5 +152,19 @@ public sealed class SerilogDetailsValueConverterTests
         Assert.Equal("disk-full", Converter.Unwrap(new ScalarValue("disk-full")));
         Assert.Same(sequence, Converter.Unwrap(sequence));
         Assert.Null(Converter.Unwrap(null));
+    }
+
+    [Fact]
+    public void Large_sequences_and_long_strings_are_bounded()
+    {
+        var many = new SequenceValue(Enumerable.Range(0, 150).Select(i => new ScalarValue(i)));
+        var longText = new ScalarValue(new string('x', 20_000));
+
+        Assert.True(Converter.TryConvert(many, 5, out var array));
+        Assert.True(Converter.TryConvert(longText, 5, out var text));
+
+        Assert.Equal(101, array!.AsArray().Count);
+        Assert.Equal("[truncated]", (string?)array.AsArray()[100]);
+        Assert.InRange(((string?)text)!.Length, 8 * 1024, 8 * 1024 + 1);
     }
 }
