@@ -1,18 +1,39 @@
 using System;
-using System.Threading.Tasks;
+using System.Globalization;
 using PagerDutySinks.Emulator;
 
-var url = "http://127.0.0.1:8080";
-for (var i = 0; i < args.Length - 1; i++)
+// dotnet run --project src/PagerDutySinks.Emulator -- --urls http://127.0.0.1:8080 --rate-limit 120
+var options = new EmulatorOptions { Url = "http://127.0.0.1:8080" };
+for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--urls")
+    var value = i + 1 < args.Length ? args[i + 1] : null;
+    switch (args[i])
     {
-        url = args[i + 1];
+        case "--urls" when value is not null:
+            options.Url = value;
+            i++;
+            break;
+        case "--rate-limit" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit):
+            options.RateLimitPerMinute = limit;
+            i++;
+            break;
+        case "-h" or "--help":
+            Console.WriteLine("Usage: PagerDutySinks.Emulator [--urls http://127.0.0.1:8080] [--rate-limit 120 (0 = off)]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Use --help.");
+            return 2;
     }
 }
 
-await using var emulator = await PagerDutyEmulator.StartAsync(new EmulatorOptions { Url = url });
-Console.WriteLine($"PagerDuty emulator listening on {emulator.BaseAddress} (Ctrl+C to stop)");
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+await using var emulator = await PagerDutyEmulator.StartAsync(options);
+Console.WriteLine($"PagerDuty emulator listening on {emulator.BaseAddress} (rate limit {(options.RateLimitPerMinute == 0 ? "off" : options.RateLimitPerMinute + "/min per routing key")}).");
+Console.WriteLine($"Send events to {emulator.EnqueueUri} and {emulator.ChangeEnqueueUri}; see them at {emulator.BaseAddress}. Ctrl+C stops.");
+var stop = new System.Threading.Tasks.TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.TrySetResult();
+};
 await stop.Task;
+return 0;

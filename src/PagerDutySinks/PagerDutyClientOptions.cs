@@ -38,5 +38,43 @@ public sealed class PagerDutyClientOptions
 
     /// <summary>Throws a clear <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
-    public void Validate() => throw new NotImplementedException();
+    public void Validate()
+    {
+        if (Endpoint is null)
+        {
+            throw new ArgumentException($"{nameof(Endpoint)} is required; use PagerDutyEndpoint.UnitedStates, PagerDutyEndpoint.Europe or PagerDutyEndpoint.Parse(...).", nameof(Endpoint));
+        }
+
+        if (RateLimitPerMinute < 1)
+        {
+            throw new ArgumentException($"{nameof(RateLimitPerMinute)} must be at least 1 (it is {RateLimitPerMinute}); PagerDuty allows about {DefaultRateLimitPerMinute} per routing key.", nameof(RateLimitPerMinute));
+        }
+
+        RequireBetween(AttemptTimeout, MinimumTimeout, MaximumDuration, nameof(AttemptTimeout));
+        RequireBetween(MaxRetryDuration, MinimumTimeout, MaximumDuration, nameof(MaxRetryDuration));
+        RequireBetween(BaseRetryDelay, TimeSpan.Zero, MaximumDuration, nameof(BaseRetryDelay));
+
+        if (MaxRetryAttempts < 0 || MaxRetryAttempts > MaximumRetryAttempts)
+        {
+            throw new ArgumentException($"{nameof(MaxRetryAttempts)} must be between 0 and {MaximumRetryAttempts} (it is {MaxRetryAttempts}).", nameof(MaxRetryAttempts));
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentException($"{nameof(TimeProvider)} is required; use TimeProvider.System.", nameof(TimeProvider));
+        }
+    }
+
+    // Polly's timeout strategy accepts 10 ms to 1 day.
+    private static readonly TimeSpan MinimumTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaximumDuration = TimeSpan.FromDays(1);
+    private const int MaximumRetryAttempts = 100;
+
+    private static void RequireBetween(TimeSpan value, TimeSpan minimum, TimeSpan maximum, string name)
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentException($"{name} must be between {minimum} and {maximum} (it is {value}).", name);
+        }
+    }
 }
