@@ -44,12 +44,30 @@ internal sealed class PagerDutyLoggerOptionsValidator : IValidateOptions<PagerDu
         }
         catch (ArgumentException ex)
         {
-            failures.Add(Prefixed(ex.Message));
+            failures.Add(Describe(ex));
         }
 
         return failures;
     }
 
-    private static string Prefixed(string message) =>
-        message.StartsWith(Section, StringComparison.Ordinal) ? message : Section + ": " + message;
+    // The message without the " (Parameter '...')" suffix, named by its configuration path when the core named it otherwise.
+    private static string Describe(ArgumentException ex)
+    {
+        var message = ex.Message;
+        if (ex.ParamName is { Length: > 0 } parameter)
+        {
+            var suffix = " (Parameter '" + parameter + "')";
+            if (message.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                message = message.Substring(0, message.Length - suffix.Length);
+            }
+        }
+
+#if NET
+        var named = message.Contains(Section, StringComparison.Ordinal);
+#else
+        var named = message.IndexOf(Section, StringComparison.Ordinal) >= 0;
+#endif
+        return named ? message : Section + ": " + message;
+    }
 }
