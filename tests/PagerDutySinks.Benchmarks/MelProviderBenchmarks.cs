@@ -73,7 +73,7 @@ public class MelProviderBenchmarks
     [Benchmark]
     public void PagerDuty_LogError() => _pagerDutyLogger.LogError(_exception, "Payment for order {OrderId} failed", 42);
 
-    private static Exception Thrown()
+    private static InvalidOperationException Thrown()
     {
         try
         {
