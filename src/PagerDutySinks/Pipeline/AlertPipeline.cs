@@ -30,6 +30,7 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
     private readonly AlertEventFactory _factory;
     private readonly IAlertSender _sender;
     private readonly PagerDutyClient? _ownedClient;
+    private readonly PagerDutyClient? _throttleSource;
     private readonly IAlertFingerprinter _fingerprinter;
     private readonly FallbackFingerprinter _fallbackFingerprinter = new();
     private readonly PipelineMetrics _metrics = new();
@@ -71,6 +72,15 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
     {
     }
 
+    /// <summary>Creates and starts a pipeline that sends through <paramref name="sender"/> instead of a client of its own.</summary>
+    /// <param name="options">The settings; validated here (<see cref="AlertPipelineOptions.Client"/> is not used to send).</param>
+    /// <param name="sender">Where events go, e.g. a shared <see cref="PagerDutyClient"/>; not disposed by the pipeline.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public AlertPipeline(AlertPipelineOptions options, IAlertSender sender)
+        : this(options, sender ?? throw new ArgumentNullException(nameof(sender)), null)
+    {
+    }
+
     /// <summary>Creates a pipeline that sends through <paramref name="sender"/> (a client of its own when <see langword="null"/>).</summary>
     internal AlertPipeline(AlertPipelineOptions options, IAlertSender? sender, IAlertFingerprinter? fingerprinter)
     {
@@ -88,10 +98,16 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         if (sender is null)
         {
             _ownedClient = new PagerDutyClient(options.Client);
-            sender = new ClientAlertSender(_ownedClient);
+            sender = _ownedClient;
         }
 
         _sender = sender;
+        _throttleSource = sender as PagerDutyClient;
+        if (_throttleSource is not null)
+        {
+            _throttleSource.ThrottleWaited += OnThrottleWaited;
+        }
+
         _fingerprinter = fingerprinter ?? DefaultFingerprinter.Create(options);
         _minimumLevel = (int)options.MinimumLevel;
         _severities = SeverityMapping.Build(options.SeverityMap);
@@ -334,6 +350,11 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         }
 
         ReportDrops();
+        if (_throttleSource is not null)
+        {
+            _throttleSource.ThrottleWaited -= OnThrottleWaited;
+        }
+
         _dueTimer.Dispose();
         _metrics.Dispose();
         _ownedClient?.Dispose();
@@ -701,6 +722,16 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         {
             _diagnostics.Report(diagnostic);
         }
+    }
+
+    private void OnThrottleWaited()
+    {
+        lock (_gate)
+        {
+            _counters.Throttled++;
+        }
+
+        _metrics.Throttled.Add(1);
     }
 
     private void ReportDrops()
