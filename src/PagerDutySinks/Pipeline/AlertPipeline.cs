@@ -52,17 +52,15 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
     private TaskCompletionSource<bool> _progress = NewSignal();
     private SendItem? _inFlight;
     private bool _dispatcherWaiting;
-    private bool _stopping;
+    private volatile bool _stopping;
     private int _flushRequests;
     private int _disposeStarted;
     private volatile bool _closed;
     private long _droppedReported;
     private long _droppedCarried;
 
-    // Consumer-only cache: the same log statement in a loop fingerprints once.
-    private string? _lastTemplate;
-    private string? _lastCategory;
-    private AlertIdentity _lastTemplateIdentity;
+    // Consumer-only: the same log statement in a loop fingerprints once.
+    private readonly TemplateIdentityCache _templateIdentities = new();
 
     /// <summary>Creates and starts a pipeline.</summary>
     /// <param name="options">The settings; validated here.</param>
@@ -433,7 +431,8 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
             while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 var taken = 0;
-                while (taken < ConsumerBatch && reader.TryRead(out var candidate))
+                // Once shutdown has given up, what is left is counted as not delivered rather than processed late.
+                while (taken < ConsumerBatch && !_stopping && reader.TryRead(out var candidate))
                 {
                     Process(candidate);
                     taken++;
@@ -442,6 +441,10 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
                 _metrics.Enqueued.Add(taken);
                 ReportDrops();
                 Wake();
+                if (_stopping)
+                {
+                    return;
+                }
             }
         }
 #pragma warning disable CA1031 // the consumer must outlive anything a candidate can do; Process already guards each one
@@ -552,9 +555,9 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         }
 
         var template = candidate.MessageTemplate ?? candidate.RenderedMessage;
-        if (ReferenceEquals(template, _lastTemplate) && ReferenceEquals(candidate.Category, _lastCategory) && template is not null)
+        if (template is not null && _templateIdentities.TryGet(template, candidate.Category, out var known))
         {
-            return _lastTemplateIdentity;
+            return known;
         }
 
         AlertIdentity identity;
@@ -569,9 +572,11 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
             identity = _fallbackFingerprinter.ForTemplate(template, candidate.Category);
         }
 
-        _lastTemplate = template;
-        _lastCategory = candidate.Category;
-        _lastTemplateIdentity = identity;
+        if (template is not null)
+        {
+            _templateIdentities.Add(template, candidate.Category, identity);
+        }
+
         return identity;
     }
 
