@@ -15,7 +15,12 @@ public sealed class SafetyTests
     [InlineData("Polly")]
     public async Task The_providers_own_traffic_never_pages(string category)
     {
-        await using var app = await TestApp.StartAsync(new() { ["Logging:PagerDuty:LogLevel:Default"] = "Trace" });
+        // Everything would page, except the host's own start-up messages.
+        await using var app = await TestApp.StartAsync(new()
+        {
+            ["Logging:PagerDuty:LogLevel:Default"] = "Trace",
+            ["Logging:PagerDuty:LogLevel:Microsoft"] = "None",
+        });
 
         var own = app.Logger(category);
         Assert.False(own.IsEnabled(LogLevel.Critical));
