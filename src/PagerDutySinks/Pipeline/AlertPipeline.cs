@@ -142,6 +142,7 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
                 Links = new List<Link>(options.Links),
                 Images = new List<Image>(options.Images),
                 Converter = options.DetailsValueConverter,
+                RedactedProperties = new HashSet<string>(options.RedactedProperties, StringComparer.OrdinalIgnoreCase),
                 StormWindow = options.StormWindow,
             },
             details);
