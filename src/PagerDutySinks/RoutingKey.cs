@@ -60,7 +60,7 @@ public static class RoutingKey
         var masked = Mask(key);
         if (LooksLikeRestApiToken(key))
         {
-            return $"'{masked}' looks like a REST API token, not an Events API v2 integration key. Use the 32-character Integration Key of an Events API v2 integration instead.";
+            return $"'{masked}' is {key.Length} characters: this looks like a REST API token, not an Events API v2 integration key. Use the 32-character Integration Key of an Events API v2 integration instead.";
         }
 
         if (HasWhitespace(key))
