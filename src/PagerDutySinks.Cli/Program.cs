@@ -1,1 +1,4 @@
-return 0;
+using System;
+using PagerDutySinks.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable);

@@ -11,6 +11,12 @@ public sealed class EmulatorOptions
     /// <summary>Requests accepted per routing key in any 60-second look-back window before answering 429 (default 120); 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Whether rate-limit 429s carry a <c>Retry-After</c> header (whole seconds until the window has room). PagerDuty
+    /// documents none, so the default is <see langword="false"/>.
+    /// </summary>
+    public bool SendRetryAfterWhenThrottling { get; set; }
+
     /// <summary>The emulator's clock, for the rate-limit window and timestamps.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

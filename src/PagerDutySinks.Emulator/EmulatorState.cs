@@ -55,11 +55,11 @@ internal sealed class EmulatorState
         }
     }
 
-    public bool TryAdmit(string routingKey, DateTimeOffset at, int limit)
+    public bool TryAdmit(string routingKey, DateTimeOffset at, int limit, out TimeSpan freeIn)
     {
         lock (_gate)
         {
-            return Window(routingKey).TryAdmit(at, limit);
+            return Window(routingKey).TryAdmit(at, limit, out freeIn);
         }
     }
 

@@ -45,7 +45,9 @@ internal sealed class EnqueueEndpoint(EmulatorState state, EmulatorFaults faults
 
         if (!await DelayAsync(context))
         {
+            // The client left, or the emulator is stopping: either way nobody gets an answer.
             state.Record(Received(0, ReceivedOutcome.Aborted));
+            context.Abort();
             return;
         }
 
@@ -78,9 +80,14 @@ internal sealed class EnqueueEndpoint(EmulatorState state, EmulatorFaults faults
 
         // Throttling is per service, so only a request naming a routing key can be throttled; rejected (400) calls
         // count towards the window like accepted ones, throttled (429) calls do not.
-        if (routingKey is not null && !state.TryAdmit(routingKey, receivedAt, options.RateLimitPerMinute))
+        if (routingKey is not null && !state.TryAdmit(routingKey, receivedAt, options.RateLimitPerMinute, out var freeIn))
         {
             state.Record(Received(StatusCodes.Status429TooManyRequests, ReceivedOutcome.Throttled));
+            if (options.SendRetryAfterWhenThrottling)
+            {
+                context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(freeIn.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
             await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, DefaultBodies.Throttled());
             return;
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -15,6 +16,9 @@ namespace PagerDutySinks.Emulator;
 /// </summary>
 internal static class InspectionEndpoints
 {
+    // Served as application/json only, so characters such as the mask's ellipsis need no escaping.
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Map(WebApplication app, PagerDutyEmulator emulator)
     {
         app.MapGet("/api/alerts", context =>
@@ -69,6 +73,6 @@ internal static class InspectionEndpoints
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        return context.Response.WriteAsync(body.ToJsonString(ReadableJson), context.RequestAborted);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
 using PagerDutySinks.Emulator;
 
 // dotnet run --project src/PagerDutySinks.Emulator -- --urls http://127.0.0.1:8080 --rate-limit 120
@@ -29,11 +31,15 @@ for (var i = 0; i < args.Length; i++)
 await using var emulator = await PagerDutyEmulator.StartAsync(options);
 Console.WriteLine($"PagerDuty emulator listening on {emulator.BaseAddress} (rate limit {(options.RateLimitPerMinute == 0 ? "off" : options.RateLimitPerMinute + "/min per routing key")}).");
 Console.WriteLine($"Send events to {emulator.EnqueueUri} and {emulator.ChangeEnqueueUri}; see them at {emulator.BaseAddress}. Ctrl+C stops.");
-var stop = new System.Threading.Tasks.TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+var stop = new TaskCompletionSource();
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.TrySetResult();
-};
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 await stop.Task;
+Console.WriteLine("Stopping.");
 return 0;

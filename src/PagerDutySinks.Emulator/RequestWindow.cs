@@ -17,8 +17,12 @@ internal sealed class RequestWindow
     public void RecordCall(DateTimeOffset at) => _calls.Add(at);
 
     /// <summary>Admits a call at <paramref name="now"/> unless <paramref name="limit"/> calls were admitted in the 60 s before it.</summary>
-    public bool TryAdmit(DateTimeOffset now, int limit)
+    /// <param name="now">The arrival time.</param>
+    /// <param name="limit">Calls allowed per window; 0 for no limit.</param>
+    /// <param name="freeIn">When refused, how long until the oldest admitted call leaves the window.</param>
+    public bool TryAdmit(DateTimeOffset now, int limit, out TimeSpan freeIn)
     {
+        freeIn = TimeSpan.Zero;
         while (_admitted.TryPeek(out var oldest) && oldest <= now - Length)
         {
             _admitted.Dequeue();
@@ -26,6 +30,7 @@ internal sealed class RequestWindow
 
         if (limit > 0 && _admitted.Count >= limit)
         {
+            freeIn = _admitted.Peek() + Length - now;
             return false;
         }
 

@@ -20,15 +20,9 @@ internal static partial class Rfc3339Timestamp
 
         int Part(string name) => int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
 
-        var offset = TimeSpan.Zero;
-        if (match.Groups["sign"].Success)
+        if (match.Groups["sign"].Success && (Part("oh") > 23 || Part("om") > 59))
         {
-            if (Part("oh") > 23 || Part("om") > 59)
-            {
-                return false;
-            }
-
-            offset = new TimeSpan(Part("oh"), Part("om"), 0);
+            return false;
         }
 
         // A leap second (:60) is valid RFC 3339 but not representable; its neighbour is checked instead.
@@ -41,7 +35,7 @@ internal static partial class Rfc3339Timestamp
         try
         {
             _ = new DateTime(Part("y"), Part("mo"), Part("d"), Part("h"), Part("mi"), second, DateTimeKind.Unspecified);
-            return offset.TotalHours <= 24;
+            return true;
         }
         catch (ArgumentOutOfRangeException)
         {

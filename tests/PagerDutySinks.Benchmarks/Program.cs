@@ -1,1 +1,21 @@
-return 0;
+using System;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using PagerDutySinks.Benchmarks.Storm;
+
+// `storm` runs the storm comparison; `storm-child` is one side of it in its own process; `chart` draws
+// docs/benchmarks.svg from BenchmarkDotNet's CSV reports; anything else goes to BenchmarkDotNet.
+static int Int(string[] a, int i, int fallback) => a.Length > i ? int.Parse(a[i], CultureInfo.InvariantCulture) : fallback;
+
+switch (args.Length > 0 ? args[0] : "")
+{
+    case "storm":
+        return await StormCommand.RunAsync(Int(args, 1, 1_000_000), Int(args, 2, 2), Int(args, 3, 120));
+    case "storm-child":
+        return StormChild.Run(args[1], Int(args, 2, 0), Int(args, 3, 2), args[4], args[5], Int(args, 6, 120));
+    case "chart":
+        return BenchmarkChart.Write(args.Length > 1 ? args[1] : "BenchmarkDotNet.Artifacts/results", args.Length > 2 ? args[2] : "docs/benchmarks.svg");
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkChart).Assembly).Run(args);
+        return 0;
+}

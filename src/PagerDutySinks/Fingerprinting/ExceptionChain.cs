@@ -12,20 +12,20 @@ internal static class ExceptionChain
     // Bounds pathological graphs (huge aggregates, self-referencing custom exceptions).
     public const int MaxExceptions = 16;
 
-    public static List<Exception> Flatten(Exception exception)
+    public static List<ChainLink> Flatten(Exception exception)
     {
-        var result = new List<Exception>();
+        var result = new List<ChainLink>();
         var seen = new HashSet<Exception>(ReferenceEqualityComparer.Instance);
-        Visit(exception, result, seen);
+        Visit(exception, isCause: false, result, seen);
         if (result.Count == 0)
         {
-            result.Add(exception);
+            result.Add(new ChainLink(exception, IsCause: false));
         }
 
         return result;
     }
 
-    private static void Visit(Exception? exception, List<Exception> result, HashSet<Exception> seen)
+    private static void Visit(Exception? exception, bool isCause, List<ChainLink> result, HashSet<Exception> seen)
     {
         while (exception is not null && result.Count < MaxExceptions && seen.Add(exception))
         {
@@ -39,16 +39,21 @@ internal static class ExceptionChain
             {
                 foreach (var child in aggregate.InnerExceptions)
                 {
-                    Visit(child, result, seen);
+                    Visit(child, isCause, result, seen);
                 }
 
                 return;
             }
 
-            result.Add(exception);
+            result.Add(new ChainLink(exception, isCause));
             exception = exception.InnerException;
+            isCause = true;
         }
     }
+
+    // A cause is an exception reached through InnerException of a real exception (not of a wrapper): its type
+    // matters, its location is already given by the exception that wraps it.
+    internal readonly record struct ChainLink(Exception Exception, bool IsCause);
 
     private sealed class ReferenceEqualityComparer : IEqualityComparer<Exception>
     {

@@ -107,10 +107,14 @@ public sealed class ExceptionFingerprinter
 
         foreach (var link in chain)
         {
-            var typeName = MethodNames.TypeName(link.GetType());
-            var frames = ReadFrames(link);
-            var anchor = Anchor(frames, out var inAppAnchor);
-            topFrame ??= inAppAnchor ? anchor : null;
+            var typeName = MethodNames.TypeName(link.Exception.GetType());
+            var frames = ReadFrames(link.Exception);
+            string? anchor = null;
+            if (!link.IsCause)
+            {
+                anchor = Anchor(frames, out var inAppAnchor);
+                topFrame ??= inAppAnchor ? anchor : null;
+            }
 
             // The same failure reported by many AggregateException children counts once.
             var line = anchor is null ? typeName : typeName + " @ " + anchor;
@@ -123,7 +127,7 @@ public sealed class ExceptionFingerprinter
             AppendSignature(signature, typeName, frames);
         }
 
-        var primary = chain[0].GetType();
+        var primary = chain[0].Exception.GetType();
         var hash = FingerprintHash.ToHex(canonical.ToString());
         var shortType = MethodNames.ShortTypeName(primary);
         return new Fingerprint(
@@ -133,19 +137,34 @@ public sealed class ExceptionFingerprinter
             topFrame);
     }
 
-    // The throw site identifies the bug: the top in-app frame's source method (its lambdas and local functions fold
-    // into it). Callers are left out on purpose: the JIT inlines small callers differently in Debug, Tier-0 and Tier-1
-    // code, which would split one bug into several keys. Without in-app frames, the top framework frames stand in.
+    // Where the exception was thrown, as precisely as the JIT allows. The top in-app frame is exact in Debug and Tier-0
+    // code, but Tier-1 code may have inlined it (and its callers) into a caller, which would split one bug into
+    // several keys. So the anchor is the nearest in-app frame that is never inlined (an async method, an iterator, a
+    // NoInlining or throw-helper method) and only without one the top in-app frame. Lambdas and local functions fold
+    // into their owner method. Without in-app frames, the top framework frames stand in.
     private string? Anchor(List<FrameInfo> frames, out bool inApp)
     {
         inApp = false;
+        FrameInfo? top = null;
         foreach (var frame in frames)
         {
-            if (frame.IsInApp)
+            if (!frame.IsInApp)
+            {
+                continue;
+            }
+
+            top ??= frame;
+            if (frame.IsInliningBarrier)
             {
                 inApp = true;
                 return frame.Anchor;
             }
+        }
+
+        if (top is not null)
+        {
+            inApp = true;
+            return top.Anchor;
         }
 
         if (frames.Count == 0)

@@ -39,11 +39,32 @@ internal static class MethodNames
         if (type is null)
         {
             // Dynamic methods and global functions have no type; they are never the application's own code.
-            return new FrameInfo(member, owner, isInApp: false);
+            return new FrameInfo(member, owner, isInApp: false, isInliningBarrier: false);
         }
 
         var typeName = TypeName(type);
-        return new FrameInfo(typeName + "." + member, typeName + "." + owner, filter.IsInApp(typeName));
+        var barrier = (foldedStateMachine && method.Name == "MoveNext") || IsNeverInlined(method);
+        return new FrameInfo(typeName + "." + member, typeName + "." + owner, filter.IsInApp(typeName), barrier);
+    }
+
+    private static bool IsNeverInlined(MethodBase method)
+    {
+        if ((method.MethodImplementationFlags & MethodImplAttributes.NoInlining) != 0)
+        {
+            return true;
+        }
+
+        // The JIT does not inline methods that never return; [DoesNotReturn] marks the throw-helper pattern. Matched
+        // by name because netstandard2.0 has no such attribute type.
+        foreach (var attribute in method.CustomAttributes)
+        {
+            if (attribute.AttributeType.FullName == "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // `Namespace.Outer.Inner` without arity or generic arguments: `Repository<Order>` and `Repository<Invoice>` agree.

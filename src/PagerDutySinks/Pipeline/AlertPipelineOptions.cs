@@ -99,5 +99,64 @@ public sealed class AlertPipelineOptions
 
     /// <summary>Throws a clear <see cref="ArgumentException"/> naming the first invalid setting (routing key masked).</summary>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
-    public void Validate() => throw new NotImplementedException();
+    public void Validate()
+    {
+        PagerDutySinks.RoutingKey.Validate(RoutingKey, nameof(RoutingKey));
+        if (Client is null)
+        {
+            throw new ArgumentException("Client must be set.", nameof(Client));
+        }
+
+        Client.Validate();
+        RequirePositive(UpdateInterval, nameof(UpdateInterval));
+        RequirePositive(RepeatInterval, nameof(RepeatInterval));
+        RequirePositive(StormWindow, nameof(StormWindow));
+        if (ResolveAfter is { } resolveAfter)
+        {
+            RequirePositive(resolveAfter, nameof(ResolveAfter));
+        }
+
+        if (ShutdownTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentException("ShutdownTimeout must not be negative.", nameof(ShutdownTimeout));
+        }
+
+        if (QueueLimit < 1)
+        {
+            throw new ArgumentException("QueueLimit must be at least 1 (was " + QueueLimit + ").", nameof(QueueLimit));
+        }
+
+        if (StormThreshold < 1)
+        {
+            throw new ArgumentException("StormThreshold must be at least 1 (was " + StormThreshold + ").", nameof(StormThreshold));
+        }
+
+        if (MaxTrackedKeys < 1)
+        {
+            throw new ArgumentException("MaxTrackedKeys must be at least 1 (was " + MaxTrackedKeys + ").", nameof(MaxTrackedKeys));
+        }
+
+        if (string.IsNullOrWhiteSpace(DedupKeyPropertyName))
+        {
+            throw new ArgumentException("DedupKeyPropertyName must not be empty.", nameof(DedupKeyPropertyName));
+        }
+
+        if (string.IsNullOrWhiteSpace(ActionPropertyName))
+        {
+            throw new ArgumentException("ActionPropertyName must not be empty.", nameof(ActionPropertyName));
+        }
+
+        if (MinimumLevel < AlertLevel.Verbose || MinimumLevel > AlertLevel.Fatal)
+        {
+            throw new ArgumentException("MinimumLevel is not a defined level (was " + (int)MinimumLevel + ").", nameof(MinimumLevel));
+        }
+    }
+
+    private static void RequirePositive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(name + " must be positive (was " + value + ").", name);
+        }
+    }
 }

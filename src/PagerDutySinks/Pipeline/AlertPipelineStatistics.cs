@@ -1,6 +1,12 @@
 namespace PagerDutySinks.Pipeline;
 
-/// <summary>A snapshot of a pipeline's counters. Logged = sent + coalesced + dropped + rejected + failed + pending, per candidate.</summary>
+/// <summary>
+/// A snapshot of a pipeline's counters. Candidates below the minimum level are turned away by a bare level check and not
+/// counted; every other candidate offered is either <see cref="Enqueued"/> or <see cref="Dropped"/>. Nothing is lost
+/// silently: <c>Enqueued + Generated = Filtered + Coalesced + Sent + Rejected + Failed + Superseded + NotDelivered + Pending</c>
+/// (<see cref="LossAccountingHolds"/>), where a candidate that pages on its own is one event and <see cref="Generated"/>
+/// counts the events the pipeline makes itself (updates, storm alerts, automatic resolves).
+/// </summary>
 public sealed class AlertPipelineStatistics
 {
     /// <summary>Candidates accepted into the buffer.</summary>
@@ -27,6 +33,34 @@ public sealed class AlertPipelineStatistics
     /// <summary>Storm alerts sent.</summary>
     public long StormAlerts { get; init; }
 
-    /// <summary>Events waiting to be sent.</summary>
+    /// <summary>Events waiting to be sent, including the one being sent.</summary>
     public long Pending { get; init; }
+
+    /// <summary>Candidates buffered but never meant to page: an ignored category, or an acknowledge/resolve without a dedup key.</summary>
+    public long Filtered { get; init; }
+
+    /// <summary>Events the pipeline made itself rather than from one candidate: updates, storm alerts and automatic resolves.</summary>
+    public long Generated { get; init; }
+
+    /// <summary>Events withdrawn before sending because a later event made them moot (a trigger folded into a storm alert, an update overtaken by a resolve).</summary>
+    public long Superseded { get; init; }
+
+    /// <summary>Events abandoned at shutdown because the timeout expired first (reported as <see cref="PagerDutyDiagnosticKind.NotDelivered"/>).</summary>
+    public long NotDelivered { get; init; }
+
+    /// <summary>Candidates taken from the buffer by the consumer so far.</summary>
+    public long Processed { get; init; }
+
+    /// <summary>
+    /// Whether the counters balance: <c>Enqueued + Generated = Filtered + Coalesced + Sent + Rejected + Failed + Superseded + NotDelivered + Pending</c>.
+    /// Exact whenever the buffer is empty and the consumer is not mid-candidate (for example after a flush).
+    /// </summary>
+    public bool LossAccountingHolds =>
+        Enqueued + Generated == Filtered + Coalesced + Sent + Rejected + Failed + Superseded + NotDelivered + Pending + (Enqueued - Processed);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"enqueued={Enqueued} dropped={Dropped} filtered={Filtered} coalesced={Coalesced} generated={Generated} sent={Sent} " +
+        $"rejected={Rejected} failed={Failed} throttled={Throttled} superseded={Superseded} notDelivered={NotDelivered} " +
+        $"pending={Pending} storms={StormAlerts}";
 }

@@ -270,3 +270,22 @@ public sealed class ContractValidationTests : EmulatorTestBase
 
     private static JsonObject Payload(JsonObject body) => body["payload"]!.AsObject();
 }
+
+public sealed class RawBodySizeTests : EmulatorTestBase
+{
+    [Fact]
+    public async Task Counts_the_bytes_sent_not_the_compact_json()
+    {
+        // Compact, this event is small; the whitespace sent with it takes the body over 512 KB.
+        var padded = Trigger().Replace(",", "," + new string(' ', 200_000), System.StringComparison.Ordinal);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(padded) > 512 * 1024);
+        Assert.Empty(EventContractValidator.ValidateAlertEvent(padded));
+
+        using var response = await PostAsync("v2/enqueue", padded);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (string?)(await ReadJsonAsync(response))["errors"]![0];
+        Assert.StartsWith("Event object is too large", error, System.StringComparison.Ordinal);
+        Assert.Contains("limit 524288 bytes", error, System.StringComparison.Ordinal);
+    }
+}

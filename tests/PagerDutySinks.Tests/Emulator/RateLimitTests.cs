@@ -169,13 +169,13 @@ public sealed class RateLimitOffTests : EmulatorTestBase
     [Fact]
     public async Task A_limit_of_zero_never_throttles()
     {
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < 125; i++)
         {
             using var response = await PostAsync("v2/enqueue", Trigger($"k{i % 7}"));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        Assert.Equal(150, Emulator.PeakRequestsPerMinute(RoutingKey));
+        Assert.Equal(125, Emulator.PeakRequestsPerMinute(RoutingKey));
     }
 }
 
@@ -193,5 +193,27 @@ public sealed class DefaultRateLimitTests : EmulatorTestBase
 
         Assert.Equal(120, statuses.Count(s => s == HttpStatusCode.Accepted));
         Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+}
+
+public sealed class ThrottleRetryAfterTests : EmulatorTestBase
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    protected override EmulatorOptions CreateOptions() => new() { RateLimitPerMinute = 2, TimeProvider = _time, SendRetryAfterWhenThrottling = true };
+
+    [Fact]
+    public async Task When_asked_429s_say_when_the_window_has_room()
+    {
+        (await PostAsync("v2/enqueue", Trigger("a"))).Dispose();
+        _time.Advance(TimeSpan.FromSeconds(20.5));
+        (await PostAsync("v2/enqueue", Trigger("b"))).Dispose();
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        using var throttled = await PostAsync("v2/enqueue", Trigger("c"));
+
+        // The first call leaves the window at t=60 s; now is t=30.5 s, so 29.5 s rounds up to 30.
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), throttled.Headers.RetryAfter?.Delta);
     }
 }
