@@ -46,7 +46,8 @@ public class ClientRateLimitTests : ClientTestBase
     public async Task Retries_take_permits_too()
     {
         // Every request fails twice; with 3 attempts per event only 4 events fit in a minute.
-        Emulator.Faults.FailNext(12, 503, retryAfter: TimeSpan.Zero);
+        // Retry-After keeps every retry on the fake clock, so requests only start while the clock stands still.
+        Emulator.Faults.FailNext(12, 503, retryAfter: TimeSpan.FromSeconds(1));
         var client = CreateClient(o => o.RateLimitPerMinute = Limit);
 
         var sends = Enumerable.Range(0, 8).Select(i => client.SendAsync(TestKeys.Trigger(Key, dedupKey: "r/" + i))).ToList();
