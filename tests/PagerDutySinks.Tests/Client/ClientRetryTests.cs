@@ -92,10 +92,13 @@ public class ClientRetryTests : ClientTestBase
     {
         Emulator.Faults.FailNext(10, 429, retryAfter: TimeSpan.FromSeconds(1));
         var client = CreateClient(o => o.MaxRetryAttempts = 2);
+        var scheduled = 0;
+        client.RetryScheduled += _ => scheduled++;
 
         var result = await DriveAsync(client.SendAsync(TestKeys.Trigger(Key)));
 
         Assert.Equal(SendOutcome.Throttled, result.Outcome);
+        Assert.Equal(2, scheduled);
         Assert.Equal(429, result.StatusCode);
         Assert.Equal(3, result.Attempts);
     }
