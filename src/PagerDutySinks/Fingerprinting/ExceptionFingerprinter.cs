@@ -100,8 +100,8 @@ public sealed class ExceptionFingerprinter
     private Fingerprint ComputeCore(Exception exception)
     {
         var chain = ExceptionChain.Flatten(exception);
-        var canonical = new StringBuilder(DedupKeyText.Version).Append('\n');
-        var signature = new StringBuilder();
+        var canonical = new StringBuilder(256).Append(DedupKeyText.Version).Append('\n');
+        var signature = new StringBuilder(1024);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? topFrame = null;
 
@@ -132,7 +132,7 @@ public sealed class ExceptionFingerprinter
         var shortType = MethodNames.ShortTypeName(primary);
         return new Fingerprint(
             DedupKeyText.ForException(shortType, topFrame, hash),
-            signature.ToString().TrimEnd(),
+            signature.ToString(0, Math.Max(0, signature.Length - 1)),
             shortType,
             topFrame);
     }
