@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using PagerDutySinks.Benchmarks;
 using PagerDutySinks.Benchmarks.Storm;
 
 // `storm` runs the storm comparison; `storm-child` is one side of it in its own process; `chart` draws

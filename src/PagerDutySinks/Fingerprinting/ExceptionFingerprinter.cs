@@ -265,7 +265,16 @@ public sealed class ExceptionFingerprinter
     private static Fingerprint TypeOnly(Exception exception)
     {
         var type = exception.GetType();
-        var typeName = type.FullName ?? type.Name;
+        string typeName;
+        try
+        {
+            typeName = MethodNames.TypeName(type);
+        }
+        catch (Exception)
+        {
+            typeName = type.Name;
+        }
+
         var shortType = CompilerGeneratedNames.StripArity(type.Name);
         var hash = FingerprintHash.ToHex(DedupKeyText.Version + "\n" + typeName + "\n");
         return new Fingerprint(DedupKeyText.ForException(shortType, null, hash), typeName, shortType, null);
