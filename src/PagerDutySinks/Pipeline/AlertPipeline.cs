@@ -88,7 +88,7 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         if (sender is null)
         {
             _ownedClient = new PagerDutyClient(options.Client);
-            sender = new ClientAlertSender(_ownedClient);
+            sender = _ownedClient;
         }
 
         _sender = sender;
