@@ -6,14 +6,13 @@ using System.Threading.Tasks;
 using PagerDutySinks.Emulator;
 using PagerDutySinks.Serilog.Tests.Support;
 using Serilog;
+using Shop;
 
 namespace PagerDutySinks.Serilog.Tests;
 
 [Collection(EmulatorTests.Name)]
 public sealed class CodeConfigurationTests(EmulatorFixture fixture)
 {
-    private sealed class CheckoutService;
-
     private sealed record Customer(string Name, int Tier);
 
     [Fact]
@@ -119,6 +118,7 @@ public sealed class CodeConfigurationTests(EmulatorFixture fixture)
         var json = trigger.Body!.ToJsonString();
         Assert.DoesNotContain("4111111111111111", json, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", json, StringComparison.Ordinal);
+        Assert.Contains("[redacted]", (string?)Json.Payload(trigger)["summary"], StringComparison.Ordinal);
         var details = Json.CustomDetails(trigger);
         Assert.False(details.ContainsKey("Internal"));
         Assert.Equal("[redacted]", (string?)details["CardNumber"]);
