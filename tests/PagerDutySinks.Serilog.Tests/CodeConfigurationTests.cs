@@ -146,18 +146,22 @@ public sealed class CodeConfigurationTests(EmulatorFixture fixture)
     }
 
     [Fact]
-    public void Emit_never_throws_even_for_events_whose_values_misbehave()
+    public async Task Emit_never_throws_and_an_event_whose_values_misbehave_still_pages()
     {
-        var sink = new PagerDutySink(new PagerDutySinkOptions { RoutingKey = TestRoutingKeys.NewKey(), Endpoint = fixture.Endpoint });
-        using var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        var key = TestRoutingKeys.NewKey();
+        var sink = new PagerDutySink(new PagerDutySinkOptions { RoutingKey = key, Endpoint = fixture.Endpoint });
+        var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
 
         var exception = Record.Exception(() =>
         {
             sink.Emit(null!);
-            logger.Error("Value {Bad}", new ThrowingToString());
+            logger.Error("Value {Bad} broke", new ThrowingToString());
         });
+        await logger.DisposeAsync();
 
         Assert.Null(exception);
+        var alert = Assert.Single(fixture.AlertsFor(key));
+        Assert.Contains("broke", alert.Summary, StringComparison.Ordinal);
     }
 
     private sealed class ThrowingToString
