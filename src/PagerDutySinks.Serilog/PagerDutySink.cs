@@ -21,6 +21,7 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
     private readonly LogEventLevel _minimumLevel;
     private readonly LoggingLevelSwitch? _levelSwitch;
     private readonly string[] _ignoredSourceContexts;
+    private readonly LogEventCandidateFactory _candidates;
     private ILoggingFailureListener? _failureListener;
     private volatile bool _closing;
 
@@ -36,6 +37,7 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
         _minimumLevel = restrictedToMinimumLevel;
         _levelSwitch = levelSwitch;
         _ignoredSourceContexts = new List<string>(options.IgnoredSourceContexts).ToArray();
+        _candidates = new LogEventCandidateFactory(options.RedactedProperties);
 
         // With a switch the level can drop at run time, so the pipeline must not filter on its own.
         var pipelineMinimum = levelSwitch == null ? LevelMapping.ToAlertLevel(restrictedToMinimumLevel) : AlertLevel.Verbose;
@@ -56,13 +58,13 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
 
         try
         {
-            var sourceContext = LogEventCandidates.SourceContextOf(logEvent);
+            var sourceContext = LogEventCandidateFactory.SourceContextOf(logEvent);
             if (sourceContext != null && IsIgnored(sourceContext))
             {
                 return;
             }
 
-            if (!_pipeline.Enqueue(LogEventCandidates.Create(logEvent, sourceContext)))
+            if (!_pipeline.Enqueue(_candidates.Create(logEvent, sourceContext)))
             {
                 // The sink and the pipeline filter alike, so a refusal here means the buffer was full or the sink closed.
                 ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink dropped an event: its buffer is full or it is closed.", new[] { logEvent }, null);
