@@ -361,6 +361,11 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
 
     private async Task<FlushResult> FlushCoreAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeout = TimeSpan.Zero;
+        }
+
         var target = Interlocked.Read(ref _counters.Enqueued);
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var deadline = timeout == Timeout.InfiniteTimeSpan
