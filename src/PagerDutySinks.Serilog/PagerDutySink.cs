@@ -67,13 +67,13 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
             if (!_pipeline.Enqueue(_candidates.Create(logEvent, sourceContext)))
             {
                 // The sink and the pipeline filter alike, so a refusal here means the buffer was full or the sink closed.
-                ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink dropped an event: its buffer is full or it is closed.", new[] { logEvent }, null);
+                ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink dropped an event: its buffer is full or it is closed.", logEvent, null);
             }
         }
         catch (Exception ex)
         {
             SelfLog.WriteLine("PagerDuty sink could not accept an event: {0}", ex);
-            ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink could not accept an event.", new[] { logEvent }, ex);
+            ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink could not accept an event.", logEvent, ex);
         }
     }
 
@@ -146,7 +146,7 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
         _ => LoggingFailureKind.Permanent,
     };
 
-    private void ReportToListener(LoggingFailureKind kind, string message, IReadOnlyCollection<LogEvent>? events, Exception? exception)
+    private void ReportToListener(LoggingFailureKind kind, string message, LogEvent? logEvent, Exception? exception)
     {
         var listener = _failureListener;
 
@@ -158,7 +158,8 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
 
         try
         {
-            listener.OnLoggingFailed(this, kind, message, events, exception);
+            // Allocated only when someone listens: a full buffer must stay cheap on the logging thread.
+            listener.OnLoggingFailed(this, kind, message, logEvent is null ? null : new[] { logEvent }, exception);
         }
         catch (Exception ex)
         {
