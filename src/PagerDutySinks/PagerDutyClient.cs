@@ -31,7 +31,7 @@ namespace PagerDutySinks;
 /// Other 4xx answers are not retried. A 2xx answer counts as accepted even when its body is empty or malformed; the
 /// result's dedup key is then the one that was sent.</para>
 /// </remarks>
-public sealed class PagerDutyClient : IAlertSender, IDisposable
+public sealed partial class PagerDutyClient : IAlertSender, IDisposable
 {
     private static readonly ResiliencePropertyKey<SendState> StateKey = new("PagerDutySinks.SendState");
     private static readonly ProductInfoHeaderValue UserAgent = new("PagerDutySinks", typeof(PagerDutyClient).Assembly.GetName().Version?.ToString(3) ?? "0");

@@ -162,6 +162,10 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         _dueTimer = _clock.CreateTimer(static state => ((AlertPipeline)state!).Wake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _consumer = Task.Run(ConsumeAsync);
         _dispatcher = Task.Run(DispatchAsync);
+        if (_ownedClient is not null)
+        {
+            _ = PipelineWarmUp.RunAsync(_ownedClient, _stopSending.Token);
+        }
     }
 
     /// <summary>The meter this pipeline reports on (named <c>PagerDutySinks</c>).</summary>
