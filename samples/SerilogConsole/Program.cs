@@ -47,6 +47,10 @@ var readerOptions = new ConfigurationReaderOptions
 };
 Log.Logger = new LoggerConfiguration().ReadFrom.Configuration(configuration, readerOptions).CreateLogger();
 
+// How many events at Error or above this run logs, to compare with what reaches PagerDuty.
+const int StormSize = 5_000;
+var errorEvents = StormSize;
+
 try
 {
     var checkout = Log.ForContext("SourceContext", "Sample.Checkout");
@@ -56,7 +60,6 @@ try
     checkout.Warning("Payment provider answered in {Elapsed} ms", 2750);
 
     // A storm: the same failure thousands of times becomes one alert, updated at most every updateInterval.
-    const int StormSize = 5_000;
     Console.WriteLine($"... logging the same exception {StormSize:N0} times (console output muted meanwhile) ...");
     consoleLevel?.MinimumLevel = Serilog.Events.LogEventLevel.Fatal;
     for (var order = 0; order < StormSize; order++)
@@ -78,6 +81,9 @@ try
 
     // The sink's own HTTP stack never pages, even at Error.
     Log.ForContext("SourceContext", "System.Net.Http.HttpClient.PagerDuty.LogicalHandler").Error("This never pages");
+
+    // The three distinct failures, the disk alert and its resolve, and the HTTP stack's event.
+    errorEvents += 6;
 }
 finally
 {
@@ -90,7 +96,7 @@ if (emulator != null)
     await using (emulator)
     {
         Console.WriteLine();
-        Console.WriteLine($"The emulator received {emulator.Events.Count} request(s) for 5,006 error events:");
+        Console.WriteLine($"The emulator received {emulator.Events.Count} request(s) for {errorEvents:N0} events at Error or above:");
         foreach (var received in emulator.Events)
         {
             Console.WriteLine($"  {received.StatusCode} {received.EventAction,-8} {received.DedupKey}");

@@ -23,7 +23,7 @@ internal sealed class PagerDutyLoggerOptionsValidator : IValidateOptions<PagerDu
     public static List<string> Check(PagerDutyLoggerOptions options)
     {
         var failures = new List<string>();
-        if (!RoutingKey.IsValid(options.RoutingKey, out var problem))
+        if (!RoutingKeySetting.IsValid(options.RoutingKey, out var problem))
         {
             failures.Add($"{Section}:RoutingKey is invalid: {problem}");
         }

@@ -218,8 +218,7 @@ public sealed class PagerDutyLoggerProvider : ILoggerProvider, ISupportExternalS
     // The replaced pipeline is disposed in the background: disposal flushes, so alerts it still holds are delivered.
     private void Retire(AlertPipeline pipeline)
     {
-        Task retirement = null!;
-        retirement = Task.Run(async () =>
+        var retirement = Task.Run(async () =>
         {
             try
             {

@@ -57,6 +57,13 @@ internal static class PipelineOptionsMapper
         foreach (var name in options.ExcludedProperties) pipeline.ExcludedProperties.Add(name);
         foreach (var link in options.Links) pipeline.Links.Add(link);
         foreach (var image in options.Images) pipeline.Images.Add(image);
+
+        // A pagerduty:// URL in RoutingKey also carries the endpoint, source, links and client.
+        if (PagerDutyConnection.IsConnectionUrl(options.RoutingKey))
+        {
+            RoutingKeySetting.ApplyTo(pipeline, options.RoutingKey, SectionPath + ":RoutingKey");
+        }
+
         return pipeline;
     }
 }

@@ -21,6 +21,7 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
     private readonly LogEventLevel _minimumLevel;
     private readonly LoggingLevelSwitch? _levelSwitch;
     private readonly string[] _ignoredSourceContexts;
+    private readonly LogEventCandidateFactory _candidates;
     private ILoggingFailureListener? _failureListener;
     private volatile bool _closing;
 
@@ -36,6 +37,7 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
         _minimumLevel = restrictedToMinimumLevel;
         _levelSwitch = levelSwitch;
         _ignoredSourceContexts = new List<string>(options.IgnoredSourceContexts).ToArray();
+        _candidates = new LogEventCandidateFactory(options.RedactedProperties);
 
         // With a switch the level can drop at run time, so the pipeline must not filter on its own.
         var pipelineMinimum = levelSwitch == null ? LevelMapping.ToAlertLevel(restrictedToMinimumLevel) : AlertLevel.Verbose;
@@ -56,22 +58,22 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
 
         try
         {
-            var sourceContext = LogEventCandidates.SourceContextOf(logEvent);
+            var sourceContext = LogEventCandidateFactory.SourceContextOf(logEvent);
             if (sourceContext != null && IsIgnored(sourceContext))
             {
                 return;
             }
 
-            if (!_pipeline.Enqueue(LogEventCandidates.Create(logEvent, sourceContext)))
+            if (!_pipeline.Enqueue(_candidates.Create(logEvent, sourceContext)))
             {
                 // The sink and the pipeline filter alike, so a refusal here means the buffer was full or the sink closed.
-                ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink dropped an event: its buffer is full or it is closed.", new[] { logEvent }, null);
+                ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink dropped an event: its buffer is full or it is closed.", logEvent, null);
             }
         }
         catch (Exception ex)
         {
             SelfLog.WriteLine("PagerDuty sink could not accept an event: {0}", ex);
-            ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink could not accept an event.", new[] { logEvent }, ex);
+            ReportToListener(LoggingFailureKind.Permanent, "The PagerDuty sink could not accept an event.", logEvent, ex);
         }
     }
 
@@ -144,7 +146,7 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
         _ => LoggingFailureKind.Permanent,
     };
 
-    private void ReportToListener(LoggingFailureKind kind, string message, IReadOnlyCollection<LogEvent>? events, Exception? exception)
+    private void ReportToListener(LoggingFailureKind kind, string message, LogEvent? logEvent, Exception? exception)
     {
         var listener = _failureListener;
 
@@ -156,7 +158,8 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
 
         try
         {
-            listener.OnLoggingFailed(this, kind, message, events, exception);
+            // Allocated only when someone listens: a full buffer must stay cheap on the logging thread.
+            listener.OnLoggingFailed(this, kind, message, logEvent is null ? null : new[] { logEvent }, exception);
         }
         catch (Exception ex)
         {

@@ -31,12 +31,6 @@ public sealed class PagerDutySinkOptions
     /// <summary><c>payload.group</c> for every alert, e.g. the application or cluster name.</summary>
     public string? Group { get; set; }
 
-    /// <summary>
-    /// A property whose value becomes <c>payload.group</c> when an event carries it (e.g. <c>Application</c>);
-    /// events without it use <see cref="Group"/>.
-    /// </summary>
-    public string? GroupPropertyName { get; set; }
-
     /// <summary>The <c>client</c> name shown on the alert in PagerDuty.</summary>
     public string? ClientName { get; set; }
 

@@ -17,7 +17,7 @@ internal static class PipelineOptionsMapping
         PagerDutySinkOptions options, AlertLevel minimumLevel, Action<PagerDutyDiagnostic> diagnostics)
     {
         // Checked first and under the names users write in code and JSON, so the message points at the right setting.
-        RoutingKey.Validate(options.RoutingKey, "routingKey");
+        RoutingKeySetting.Validate(options.RoutingKey, "routingKey");
         var endpoint = PagerDutyEndpoint.Parse(
             string.IsNullOrWhiteSpace(options.Endpoint) ? "us" : options.Endpoint, options.AllowInsecureHttp, "endpoint");
 
@@ -39,7 +39,6 @@ internal static class PipelineOptionsMapping
 
         var pipeline = new AlertPipelineOptions
         {
-            RoutingKey = options.RoutingKey,
             Client = client,
             Source = options.Source,
             Group = options.Group,
@@ -75,6 +74,8 @@ internal static class PipelineOptionsMapping
         ReplaceContents(pipeline.Images, options.Images);
         ReplaceContents(pipeline.IgnoredCategories, options.IgnoredSourceContexts);
 
+        // A pagerduty:// URL in the key setting also carries the endpoint, source, links and client.
+        RoutingKeySetting.ApplyTo(pipeline, options.RoutingKey, "routingKey");
         pipeline.Validate();
         return pipeline;
     }

@@ -21,7 +21,10 @@ namespace PagerDutySinks;
 /// <para>Every HTTP attempt, retries included, takes a permit from a limiter shared by all clients in the process that
 /// send with the same routing key (on the same <see cref="TimeProvider"/>): no 60-second window ever holds more than
 /// <see cref="PagerDutyClientOptions.RateLimitPerMinute"/> requests for a key. When clients configure different limits
-/// for one key, the smallest applies.</para>
+/// for one key, the smallest applies; a client's limit counts for a key from its first send with it until it is
+/// disposed.</para>
+/// <para>Events are bounded before sending (summary, dedup key, 512 KB; see <see cref="EventLimits"/>); acknowledge
+/// and resolve events are sent with only their routing key, action and dedup key.</para>
 /// <para>429, 408, 5xx, network errors and attempt timeouts are retried with exponential backoff and jitter, or after
 /// the wait the server asks for (<c>Retry-After</c> or <c>ratelimit-reset</c>), within
 /// <see cref="PagerDutyClientOptions.MaxRetryAttempts"/> and <see cref="PagerDutyClientOptions.MaxRetryDuration"/>.
@@ -38,6 +41,12 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _retryPipeline;
     private readonly ResiliencePipeline _attemptPipeline;
     private readonly ConcurrentDictionary<string, SlidingWindowLogRateLimiter> _limiters = new(StringComparer.Ordinal);
+    // Snapshots: the options object stays mutable, but a running client must not change behaviour under a send.
+    private readonly PagerDutyEndpoint _endpoint;
+    private readonly int _rateLimitPerMinute;
+    private readonly TimeSpan _maxRetryDuration;
+    private readonly TimeSpan _baseRetryDelay;
+    private readonly int _maxRetryAttempts;
     private long _throttleWaits;
     private long _serverThrottles;
     private int _disposed;
@@ -50,6 +59,11 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
         Options = options ?? new PagerDutyClientOptions();
         Options.Validate();
         _timeProvider = Options.TimeProvider;
+        _endpoint = Options.Endpoint;
+        _rateLimitPerMinute = Options.RateLimitPerMinute;
+        _maxRetryDuration = Options.MaxRetryDuration;
+        _baseRetryDelay = Options.BaseRetryDelay;
+        _maxRetryAttempts = Options.MaxRetryAttempts;
 
         _httpClient = Options.HttpMessageHandler is { } handler
             ? new HttpClient(handler, disposeHandler: false)
@@ -91,7 +105,7 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
     {
         ThrowIfDisposed();
         var prepared = EventPreparer.PrepareAlert(alertEvent);
-        return SendPreparedAsync(prepared, Options.Endpoint.EnqueueUri, cancellationToken);
+        return SendPreparedAsync(prepared, _endpoint.EnqueueUri, cancellationToken);
     }
 
     /// <summary>Sends a change event. Never throws for send failures; see the result.</summary>
@@ -104,7 +118,7 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
     {
         ThrowIfDisposed();
         var prepared = EventPreparer.PrepareChange(changeEvent);
-        return SendPreparedAsync(prepared, Options.Endpoint.ChangeEnqueueUri, cancellationToken);
+        return SendPreparedAsync(prepared, _endpoint.ChangeEnqueueUri, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -117,7 +131,7 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
 
         foreach (var limiter in _limiters.Values)
         {
-            SharedRateLimiters.Release(limiter, Options.RateLimitPerMinute);
+            SharedRateLimiters.Release(limiter, _rateLimitPerMinute);
         }
 
         _limiters.Clear();
@@ -144,11 +158,11 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
     private ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline()
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
-        if (Options.MaxRetryAttempts > 0)
+        if (_maxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Options.MaxRetryAttempts,
+                MaxRetryAttempts = _maxRetryAttempts,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextDelay),
             });
@@ -159,7 +173,8 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attemptNumber, ResilienceContext context)
     {
-        if (context.CancellationToken.IsCancellationRequested)
+        // Polly asks about the last attempt too; there is nothing to schedule then.
+        if (context.CancellationToken.IsCancellationRequested || attemptNumber >= _maxRetryAttempts)
         {
             return false;
         }
@@ -178,8 +193,8 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
         var state = context.Properties.GetValue(StateKey, null!);
         var delay = state.LastRequestedDelay is { } requested && outcome.Exception is null
             ? requested
-            : RetryDelays.Backoff(Options.BaseRetryDelay, attemptNumber);
-        if (_timeProvider.GetElapsedTime(state.StartTimestamp) + delay > Options.MaxRetryDuration)
+            : RetryDelays.Backoff(_baseRetryDelay, attemptNumber);
+        if (_timeProvider.GetElapsedTime(state.StartTimestamp) + delay > _maxRetryDuration)
         {
             state.RetryBudgetExhausted = true;
             return false;
@@ -195,11 +210,11 @@ public sealed class PagerDutyClient : IAlertSender, IDisposable
     private async Task<SendResult> SendPreparedAsync(PreparedEvent prepared, Uri uri, CancellationToken cancellationToken)
     {
         var limiter = _limiters.GetOrAdd(prepared.RoutingKey,
-            key => SharedRateLimiters.Acquire(key, _timeProvider, Options.RateLimitPerMinute));
+            key => SharedRateLimiters.Acquire(key, _timeProvider, _rateLimitPerMinute));
         var state = new SendState(prepared, uri, limiter, _timeProvider.GetTimestamp());
 
         // The budget bounds everything: waiting for permits, backoff and attempts in flight.
-        using var budget = _timeProvider.CancelAfterOn(Options.MaxRetryDuration);
+        using var budget = _timeProvider.CancelAfterOn(_maxRetryDuration);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         var context = ResilienceContextPool.Shared.Get(linked.Token);
         context.Properties.Set(StateKey, state);

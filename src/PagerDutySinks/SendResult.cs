@@ -6,10 +6,13 @@ namespace PagerDutySinks;
 /// <summary>How a send ended.</summary>
 public enum SendOutcome
 {
-    /// <summary>PagerDuty accepted the event (202).</summary>
+    /// <summary>PagerDuty accepted the event (202, or any 2xx even with an empty or malformed body).</summary>
     Accepted,
 
-    /// <summary>PagerDuty rejected the event (400); retrying cannot help. <see cref="SendResult.Errors"/> says why.</summary>
+    /// <summary>
+    /// PagerDuty rejected the event (400, or another 4xx such as 401, 403, 404 or 413); retrying cannot help.
+    /// <see cref="SendResult.Message"/> and <see cref="SendResult.Errors"/> say why.
+    /// </summary>
     Rejected,
 
     /// <summary>PagerDuty kept answering 429, or the local rate limit allowed no request before the deadline.</summary>

@@ -30,6 +30,19 @@ namespace PagerDutySinks.Benchmarks
         [Benchmark(Baseline = true)]
         public int StackTraceOnly() => new StackTrace(_exception, false).FrameCount;
 
+        // The floor of any frame-based fingerprint: the stack trace plus each frame's method.
+        [Benchmark]
+        public int StackTraceAndMethods()
+        {
+            var count = 0;
+            foreach (var frame in new StackTrace(_exception, false).GetFrames())
+            {
+                count += frame.GetMethod() is null ? 0 : 1;
+            }
+
+            return count;
+        }
+
         [Benchmark]
         public string Fingerprint() => _fingerprinter.Compute(_exception).DedupKey;
 

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -15,7 +17,12 @@ public sealed class SafetyTests
     [InlineData("Polly")]
     public async Task The_providers_own_traffic_never_pages(string category)
     {
-        await using var app = await TestApp.StartAsync(new() { ["Logging:PagerDuty:LogLevel:Default"] = "Trace" });
+        // Everything would page, except the host's own start-up messages.
+        await using var app = await TestApp.StartAsync(new()
+        {
+            ["Logging:PagerDuty:LogLevel:Default"] = "Trace",
+            ["Logging:PagerDuty:LogLevel:Microsoft"] = "None",
+        });
 
         var own = app.Logger(category);
         Assert.False(own.IsEnabled(LogLevel.Critical));
@@ -52,6 +59,20 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public async Task Pipeline_problems_are_published_on_the_PagerDutySinks_diagnostic_listener()
+    {
+        var published = new ConcurrentQueue<PagerDutyDiagnostic>();
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(new ListenerObserver(published));
+        await using var app = await TestApp.StartAsync();
+        app.Emulator.Faults.FailNext(1, 400);
+
+        app.Logger("MyApp.Orders").LogError("Order {OrderId} failed", 1);
+        await app.StopAndCollectAsync();
+
+        Assert.Contains(published, d => d.Kind == PagerDutyDiagnosticKind.Rejected);
+    }
+
+    [Fact]
     public async Task Pipeline_problems_reach_the_diagnostic_callback_not_the_log()
     {
         var diagnostics = new ConcurrentQueue<PagerDutyDiagnostic>();
@@ -64,5 +85,43 @@ public sealed class SafetyTests
 
         var rejected = Assert.Single(diagnostics, d => d.Kind == PagerDutyDiagnosticKind.Rejected);
         Assert.DoesNotContain(TestApp.Key, rejected.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ListenerObserver(ConcurrentQueue<PagerDutyDiagnostic> published) : IObserver<DiagnosticListener>
+    {
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == "PagerDutySinks")
+            {
+                listener.Subscribe(new EventObserver(published));
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+    }
+
+    private sealed class EventObserver(ConcurrentQueue<PagerDutyDiagnostic> published) : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Value is PagerDutyDiagnostic diagnostic)
+            {
+                published.Enqueue(diagnostic);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
     }
 }

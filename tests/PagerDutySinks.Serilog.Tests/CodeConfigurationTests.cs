@@ -6,14 +6,13 @@ using System.Threading.Tasks;
 using PagerDutySinks.Emulator;
 using PagerDutySinks.Serilog.Tests.Support;
 using Serilog;
+using Shop;
 
 namespace PagerDutySinks.Serilog.Tests;
 
 [Collection(EmulatorTests.Name)]
 public sealed class CodeConfigurationTests(EmulatorFixture fixture)
 {
-    private sealed class CheckoutService;
-
     private sealed record Customer(string Name, int Tier);
 
     [Fact]
@@ -119,6 +118,7 @@ public sealed class CodeConfigurationTests(EmulatorFixture fixture)
         var json = trigger.Body!.ToJsonString();
         Assert.DoesNotContain("4111111111111111", json, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", json, StringComparison.Ordinal);
+        Assert.Contains("[redacted]", (string?)Json.Payload(trigger)["summary"], StringComparison.Ordinal);
         var details = Json.CustomDetails(trigger);
         Assert.False(details.ContainsKey("Internal"));
         Assert.Equal("[redacted]", (string?)details["CardNumber"]);
@@ -146,18 +146,22 @@ public sealed class CodeConfigurationTests(EmulatorFixture fixture)
     }
 
     [Fact]
-    public void Emit_never_throws_even_for_events_whose_values_misbehave()
+    public async Task Emit_never_throws_and_an_event_whose_values_misbehave_still_pages()
     {
-        var sink = new PagerDutySink(new PagerDutySinkOptions { RoutingKey = TestRoutingKeys.NewKey(), Endpoint = fixture.Endpoint });
-        using var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        var key = TestRoutingKeys.NewKey();
+        var sink = new PagerDutySink(new PagerDutySinkOptions { RoutingKey = key, Endpoint = fixture.Endpoint });
+        var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
 
         var exception = Record.Exception(() =>
         {
             sink.Emit(null!);
-            logger.Error("Value {Bad}", new ThrowingToString());
+            logger.Error("Value {Bad} broke", new ThrowingToString());
         });
+        await logger.DisposeAsync();
 
         Assert.Null(exception);
+        var alert = Assert.Single(fixture.AlertsFor(key));
+        Assert.Contains("broke", alert.Summary, StringComparison.Ordinal);
     }
 
     private sealed class ThrowingToString

@@ -90,4 +90,22 @@ public sealed class FailureReportingTests
 
         Assert.Single(selfLog.Lines, line => line.Contains("Rejected", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_event_the_sink_cannot_take_reaches_the_listener_with_the_event_itself()
+    {
+        await using var emulator = await PagerDutyEmulator.StartAsync();
+        var listener = new RecordingFailureListener();
+        var sink = new PagerDutySink(new PagerDutySinkOptions { RoutingKey = TestRoutingKeys.NewKey(), Endpoint = emulator.BaseAddress.ToString() });
+        sink.SetFailureListener(listener);
+        await sink.DisposeAsync();
+        var logEvent = CapturingSink.Capture(logger => logger.Error("Payment failed after shutdown"));
+
+        sink.Emit(logEvent);
+
+        var failure = Assert.Single(listener.Failures);
+        Assert.Equal(LoggingFailureKind.Permanent, failure.Kind);
+        Assert.Same(logEvent, Assert.Single(failure.Events!));
+        Assert.Empty(emulator.Events);
+    }
 }

@@ -5,6 +5,9 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using PagerDutySinks.Serilog.Tests.Support;
 using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Settings.Configuration;
 
 namespace PagerDutySinks.Serilog.Tests;
 
@@ -46,6 +49,29 @@ public sealed class JsonConfigurationTests(EmulatorFixture fixture)
         Assert.Equal("checkout", (string?)body["payload"]!["group"]);
         Assert.Equal("Checkout logs", (string?)body["client"]);
         Assert.Equal("https://logs.example.com/", (string?)body["client_url"]);
+    }
+
+    [Fact]
+    public async Task A_level_switch_declared_in_json_controls_what_pages()
+    {
+        var key = TestRoutingKeys.NewKey();
+        var settings = RunTimeSettings(key);
+        settings["Serilog:LevelSwitches:$pagerDuty"] = "Fatal";
+        settings[Args + "levelSwitch"] = "$pagerDuty";
+        LoggingLevelSwitch? pagerDutyLevel = null;
+        var readerOptions = new ConfigurationReaderOptions
+        {
+            OnLevelSwitchCreated = (name, levelSwitch) => pagerDutyLevel = name == "$pagerDuty" ? levelSwitch : pagerDutyLevel,
+        };
+        var logger = new LoggerConfiguration().ReadFrom.Configuration(Configuration(settings), readerOptions).CreateLogger();
+
+        logger.Error("Before the switch: {Step}", 1);
+        pagerDutyLevel!.MinimumLevel = LogEventLevel.Error;
+        logger.Error("After the switch: {Step}", 2);
+        await logger.DisposeAsync();
+
+        var alert = Assert.Single(fixture.AlertsFor(key));
+        Assert.Contains("After the switch", alert.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

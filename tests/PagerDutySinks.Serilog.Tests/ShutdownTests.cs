@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using PagerDutySinks.Serilog.Tests.Support;
 using Serilog;
+using Shop;
 
 namespace PagerDutySinks.Serilog.Tests;
 

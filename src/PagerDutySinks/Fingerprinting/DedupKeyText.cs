@@ -28,6 +28,11 @@ internal static class DedupKeyText
     // '|' separates the key's fields and control characters have no business in a key.
     private static string KeepEnd(string value, int maxLength)
     {
+        if (value.Length <= maxLength && !NeedsReplacing(value))
+        {
+            return value;
+        }
+
         var start = value.Length > maxLength ? value.Length - maxLength + 1 : 0;
         if (start > 0 && start < value.Length && char.IsLowSurrogate(value[start]))
         {
@@ -47,5 +52,18 @@ internal static class DedupKeyText
         }
 
         return builder.ToString();
+    }
+
+    private static bool NeedsReplacing(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c == '|' || char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

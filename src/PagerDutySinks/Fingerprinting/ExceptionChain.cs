@@ -15,7 +15,7 @@ internal static class ExceptionChain
     public static List<ChainLink> Flatten(Exception exception)
     {
         var result = new List<ChainLink>();
-        var seen = new HashSet<Exception>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<Exception>(ReferenceComparer<Exception>.Instance);
         Visit(exception, isCause: false, result, seen);
         if (result.Count == 0)
         {
@@ -54,13 +54,4 @@ internal static class ExceptionChain
     // A cause is an exception reached through InnerException of a real exception (not of a wrapper): its type
     // matters, its location is already given by the exception that wraps it.
     internal readonly record struct ChainLink(Exception Exception, bool IsCause);
-
-    private sealed class ReferenceEqualityComparer : IEqualityComparer<Exception>
-    {
-        public static readonly ReferenceEqualityComparer Instance = new();
-
-        public bool Equals(Exception? x, Exception? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(Exception obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }

@@ -22,7 +22,7 @@ public sealed class ExceptionFingerprinter
 
     private readonly InAppFilter _filter;
     private readonly int _fallbackFrameCount;
-    private readonly ConcurrentDictionary<MethodBase, FrameInfo> _frames = new();
+    private readonly ConcurrentDictionary<MethodBase, FrameInfo> _frames = new(ReferenceComparer<MethodBase>.Instance);
     private int _cachedMethods;
 
     /// <summary>Creates a fingerprinter with the default options.</summary>
@@ -100,9 +100,9 @@ public sealed class ExceptionFingerprinter
     private Fingerprint ComputeCore(Exception exception)
     {
         var chain = ExceptionChain.Flatten(exception);
-        var canonical = new StringBuilder(DedupKeyText.Version).Append('\n');
-        var signature = new StringBuilder();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var canonical = new StringBuilder(128).Append(DedupKeyText.Version).Append('\n');
+        var lines = new List<string>(chain.Count);
+        var described = new List<DescribedException>(chain.Count);
         string? topFrame = null;
 
         foreach (var link in chain)
@@ -118,13 +118,14 @@ public sealed class ExceptionFingerprinter
 
             // The same failure reported by many AggregateException children counts once.
             var line = anchor is null ? typeName : typeName + " @ " + anchor;
-            if (!seen.Add(line))
+            if (lines.Contains(line))
             {
                 continue;
             }
 
+            lines.Add(line);
             canonical.Append(line).Append('\n');
-            AppendSignature(signature, typeName, frames);
+            described.Add(new DescribedException(typeName, frames));
         }
 
         var primary = chain[0].Exception.GetType();
@@ -132,7 +133,7 @@ public sealed class ExceptionFingerprinter
         var shortType = MethodNames.ShortTypeName(primary);
         return new Fingerprint(
             DedupKeyText.ForException(shortType, topFrame, hash),
-            signature.ToString().TrimEnd(),
+            () => BuildSignature(described),
             shortType,
             topFrame);
     }
@@ -179,6 +180,17 @@ public sealed class ExceptionFingerprinter
         }
 
         return fallback.ToString();
+    }
+
+    private static string BuildSignature(List<DescribedException> exceptions)
+    {
+        var signature = new StringBuilder(1024);
+        foreach (var exception in exceptions)
+        {
+            AppendSignature(signature, exception.TypeName, exception.Frames);
+        }
+
+        return signature.ToString(0, Math.Max(0, signature.Length - 1));
     }
 
     private static void AppendSignature(StringBuilder signature, string typeName, List<FrameInfo> frames)
@@ -265,9 +277,20 @@ public sealed class ExceptionFingerprinter
     private static Fingerprint TypeOnly(Exception exception)
     {
         var type = exception.GetType();
-        var typeName = type.FullName ?? type.Name;
+        string typeName;
+        try
+        {
+            typeName = MethodNames.TypeName(type);
+        }
+        catch (Exception)
+        {
+            typeName = type.Name;
+        }
+
         var shortType = CompilerGeneratedNames.StripArity(type.Name);
         var hash = FingerprintHash.ToHex(DedupKeyText.Version + "\n" + typeName + "\n");
         return new Fingerprint(DedupKeyText.ForException(shortType, null, hash), typeName, shortType, null);
     }
+
+    private sealed record DescribedException(string TypeName, List<FrameInfo> Frames);
 }

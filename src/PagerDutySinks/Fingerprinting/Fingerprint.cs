@@ -1,3 +1,5 @@
+using System;
+
 namespace PagerDutySinks.Fingerprinting;
 
 /// <summary>
@@ -5,6 +7,9 @@ namespace PagerDutySinks.Fingerprinting;
 /// </summary>
 public sealed class Fingerprint
 {
+    private readonly Func<string>? _buildSignature;
+    private string? _signature;
+
     /// <summary>Creates a fingerprint.</summary>
     /// <param name="dedupKey">The versioned key, at most 255 characters.</param>
     /// <param name="signature">The readable signature (exception types and normalized frames, or the message template).</param>
@@ -13,7 +18,16 @@ public sealed class Fingerprint
     public Fingerprint(string dedupKey, string signature, string? exceptionType, string? topFrame)
     {
         DedupKey = dedupKey;
-        Signature = signature;
+        _signature = signature;
+        ExceptionType = exceptionType;
+        TopFrame = topFrame;
+    }
+
+    // The readable signature costs more to build than the key; a caller that only deduplicates never pays for it.
+    internal Fingerprint(string dedupKey, Func<string> signature, string? exceptionType, string? topFrame)
+    {
+        DedupKey = dedupKey;
+        _buildSignature = signature;
         ExceptionType = exceptionType;
         TopFrame = topFrame;
     }
@@ -25,7 +39,7 @@ public sealed class Fingerprint
     public string DedupKey { get; }
 
     /// <summary>The readable, multi-line signature, suitable for <c>custom_details</c>.</summary>
-    public string Signature { get; }
+    public string Signature => _signature ??= _buildSignature!();
 
     /// <summary>The short name of the primary exception type; <see langword="null"/> for template fingerprints.</summary>
     public string? ExceptionType { get; }

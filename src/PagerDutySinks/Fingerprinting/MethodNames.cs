@@ -56,12 +56,19 @@ internal static class MethodNames
 
         // The JIT does not inline methods that never return; [DoesNotReturn] marks the throw-helper pattern. Matched
         // by name because netstandard2.0 has no such attribute type.
-        foreach (var attribute in method.CustomAttributes)
+        try
         {
-            if (attribute.AttributeType.FullName == "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute")
+            foreach (var attribute in method.CustomAttributes)
             {
-                return true;
+                if (attribute.AttributeType.FullName == "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute")
+                {
+                    return true;
+                }
             }
+        }
+        catch (Exception)
+        {
+            // Attribute metadata that cannot be loaded only costs precision, never the fingerprint.
         }
 
         return false;

@@ -18,6 +18,7 @@ internal sealed class AlertEventFactory
     public const int MaxStormDetailsBytes = 400 * 1024;
     public const int MaxStackTraceLength = 16 * 1024;
     private const int MaxStormSummaryLength = 256;
+    private const int MinMaskedValueLength = 3;
 
     private readonly EventFactorySettings _settings;
     private readonly CustomDetailsBuilder _details;
@@ -50,10 +51,10 @@ internal sealed class AlertEventFactory
         }
     }
 
-    /// <summary>The summary: rendered message, plus the exception's type and message.</summary>
-    public static string Summary(AlertCandidate candidate)
+    /// <summary>The summary: rendered message (redacted values masked), plus the exception's type and message.</summary>
+    public string Summary(AlertCandidate candidate)
     {
-        var message = Render(candidate);
+        var message = MaskRedactedValues(Render(candidate), candidate);
         if (candidate.Exception is { } exception)
         {
             var text = exception.GetType().Name + ": " + SafeText.MessageOf(exception);
@@ -66,6 +67,34 @@ internal sealed class AlertEventFactory
         }
 
         return EventLimits.TruncateSummary(SafeText.Bound(message, 4 * EventLimits.MaxSummaryLength));
+    }
+
+    /// <summary>
+    /// A redacted property's value must not reach PagerDuty through the rendered message either, so its text is masked
+    /// there too. Very short values are left alone: masking every "1" would garble the message and protect nothing.
+    /// </summary>
+    private string MaskRedactedValues(string message, AlertCandidate candidate)
+    {
+        if (_settings.RedactedProperties.Count == 0 || candidate.Properties is not { } properties || message.Length == 0)
+        {
+            return message;
+        }
+
+        foreach (var property in properties)
+        {
+            if (property.Key is null || !_settings.RedactedProperties.Contains(property.Key))
+            {
+                continue;
+            }
+
+            var text = SpecialProperties.AsText(property.Value, _settings.Converter);
+            if (text is { Length: >= MinMaskedValueLength } && message.Contains(text))
+            {
+                message = message.Replace(text, CustomDetailsBuilder.Redacted);
+            }
+        }
+
+        return message;
     }
 
     private static string Render(AlertCandidate candidate)

@@ -30,6 +30,7 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
     private readonly AlertEventFactory _factory;
     private readonly IAlertSender _sender;
     private readonly PagerDutyClient? _ownedClient;
+    private readonly PagerDutyClient? _throttleSource;
     private readonly IAlertFingerprinter _fingerprinter;
     private readonly FallbackFingerprinter _fallbackFingerprinter = new();
     private readonly PipelineMetrics _metrics = new();
@@ -51,23 +52,30 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
     private TaskCompletionSource<bool> _progress = NewSignal();
     private SendItem? _inFlight;
     private bool _dispatcherWaiting;
-    private bool _stopping;
+    private volatile bool _stopping;
     private int _flushRequests;
     private int _disposeStarted;
     private volatile bool _closed;
     private long _droppedReported;
     private long _droppedCarried;
 
-    // Consumer-only cache: the same log statement in a loop fingerprints once.
-    private string? _lastTemplate;
-    private string? _lastCategory;
-    private AlertIdentity _lastTemplateIdentity;
+    // Consumer-only: the same log statement in a loop fingerprints once.
+    private readonly TemplateIdentityCache _templateIdentities = new();
 
     /// <summary>Creates and starts a pipeline.</summary>
     /// <param name="options">The settings; validated here.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public AlertPipeline(AlertPipelineOptions options)
         : this(options, null, null)
+    {
+    }
+
+    /// <summary>Creates and starts a pipeline that sends through <paramref name="sender"/> instead of a client of its own.</summary>
+    /// <param name="options">The settings; validated here (<see cref="AlertPipelineOptions.Client"/> is not used to send).</param>
+    /// <param name="sender">Where events go, e.g. a shared <see cref="PagerDutyClient"/>; not disposed by the pipeline.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public AlertPipeline(AlertPipelineOptions options, IAlertSender sender)
+        : this(options, sender ?? throw new ArgumentNullException(nameof(sender)), null)
     {
     }
 
@@ -92,6 +100,12 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         }
 
         _sender = sender;
+        _throttleSource = sender as PagerDutyClient;
+        if (_throttleSource is not null)
+        {
+            _throttleSource.ThrottleWaited += OnThrottleWaited;
+        }
+
         _fingerprinter = fingerprinter ?? DefaultFingerprinter.Create(options);
         _minimumLevel = (int)options.MinimumLevel;
         _severities = SeverityMapping.Build(options.SeverityMap);
@@ -128,6 +142,7 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
                 Links = new List<Link>(options.Links),
                 Images = new List<Image>(options.Images),
                 Converter = options.DetailsValueConverter,
+                RedactedProperties = new HashSet<string>(options.RedactedProperties, StringComparer.OrdinalIgnoreCase),
                 StormWindow = options.StormWindow,
             },
             details);
@@ -334,6 +349,11 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         }
 
         ReportDrops();
+        if (_throttleSource is not null)
+        {
+            _throttleSource.ThrottleWaited -= OnThrottleWaited;
+        }
+
         _dueTimer.Dispose();
         _metrics.Dispose();
         _ownedClient?.Dispose();
@@ -341,6 +361,11 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
 
     private async Task<FlushResult> FlushCoreAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeout = TimeSpan.Zero;
+        }
+
         var target = Interlocked.Read(ref _counters.Enqueued);
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var deadline = timeout == Timeout.InfiniteTimeSpan
@@ -412,7 +437,8 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
             while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 var taken = 0;
-                while (taken < ConsumerBatch && reader.TryRead(out var candidate))
+                // Once shutdown has given up, what is left is counted as not delivered rather than processed late.
+                while (taken < ConsumerBatch && !_stopping && reader.TryRead(out var candidate))
                 {
                     Process(candidate);
                     taken++;
@@ -421,6 +447,10 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
                 _metrics.Enqueued.Add(taken);
                 ReportDrops();
                 Wake();
+                if (_stopping)
+                {
+                    return;
+                }
             }
         }
 #pragma warning disable CA1031 // the consumer must outlive anything a candidate can do; Process already guards each one
@@ -531,9 +561,9 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         }
 
         var template = candidate.MessageTemplate ?? candidate.RenderedMessage;
-        if (ReferenceEquals(template, _lastTemplate) && ReferenceEquals(candidate.Category, _lastCategory) && template is not null)
+        if (template is not null && _templateIdentities.TryGet(template, candidate.Category, out var known))
         {
-            return _lastTemplateIdentity;
+            return known;
         }
 
         AlertIdentity identity;
@@ -548,9 +578,11 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
             identity = _fallbackFingerprinter.ForTemplate(template, candidate.Category);
         }
 
-        _lastTemplate = template;
-        _lastCategory = candidate.Category;
-        _lastTemplateIdentity = identity;
+        if (template is not null)
+        {
+            _templateIdentities.Add(template, candidate.Category, identity);
+        }
+
         return identity;
     }
 
@@ -701,6 +733,16 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
         {
             _diagnostics.Report(diagnostic);
         }
+    }
+
+    private void OnThrottleWaited()
+    {
+        lock (_gate)
+        {
+            _counters.Throttled++;
+        }
+
+        _metrics.Throttled.Add(1);
     }
 
     private void ReportDrops()

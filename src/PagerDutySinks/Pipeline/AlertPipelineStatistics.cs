@@ -27,7 +27,7 @@ public sealed class AlertPipelineStatistics
     /// <summary>Events that failed after retries.</summary>
     public long Failed { get; init; }
 
-    /// <summary>Times a send waited for the rate limit.</summary>
+    /// <summary>Times a send waited for the rate limit, plus sends that ended throttled (those also count as <see cref="Failed"/>).</summary>
     public long Throttled { get; init; }
 
     /// <summary>Storm alerts sent.</summary>

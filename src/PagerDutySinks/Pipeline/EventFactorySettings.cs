@@ -23,5 +23,8 @@ internal sealed class EventFactorySettings
 
     public IDetailsValueConverter? Converter { get; init; }
 
+    /// <summary>Property names whose values are masked, in the summary as well as in <c>custom_details</c>.</summary>
+    public ISet<string> RedactedProperties { get; init; } = new HashSet<string>();
+
     public TimeSpan StormWindow { get; init; } = TimeSpan.FromMinutes(1);
 }

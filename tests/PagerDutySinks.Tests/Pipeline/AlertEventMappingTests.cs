@@ -77,6 +77,21 @@ public sealed class AlertEventMappingTests
     }
 
     [Fact]
+    public async Task Redacted_values_are_masked_in_the_summary_too()
+    {
+        await using var h = new PipelineHarness();
+        var candidate = PipelineHarness.Candidate("Login for {User} with {Password} failed", properties: new (string, object?)[] { ("User", "ann"), ("Password", "hunter2") });
+        candidate.RenderedMessage = "Login for \"ann\" with \"hunter2\" failed";
+
+        h.Pipeline.Enqueue(candidate);
+        await h.Sender.WaitForEventsAsync(1);
+
+        var alert = h.Sender.Events[0];
+        Assert.Equal("Login for \"ann\" with \"[redacted]\" failed", alert.Payload!.Summary);
+        Assert.DoesNotContain("hunter2", System.Text.Json.JsonSerializer.Serialize(alert, PagerDutyJsonContext.Default.AlertEvent), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreadable_candidate_degrades_to_a_minimal_event_and_reports_it()
     {
         await using var h = new PipelineHarness(o => o.Source = null);

@@ -16,12 +16,18 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public const string Source = "test-host";
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public PipelineHarness(Action<AlertPipelineOptions>? configure = null, FakeSender? sender = null)
+    public PipelineHarness(Action<AlertPipelineOptions>? configure = null, FakeSender? sender = null, Uri? endpoint = null)
     {
         Sender = sender ?? new FakeSender();
         Options = new AlertPipelineOptions { RoutingKey = Key, Source = Source, TimeProvider = Clock, Diagnostics = d => Diagnostics.Enqueue(d) };
+        if (endpoint is not null)
+        {
+            // Real HTTP on the real clock; only the pipeline's own intervals run on the fake one.
+            Options.Client.Endpoint = PagerDutyEndpoint.Custom(endpoint);
+        }
+
         configure?.Invoke(Options);
-        Pipeline = new AlertPipeline(Options, Sender, null);
+        Pipeline = endpoint is null ? new AlertPipeline(Options, Sender, null) : new AlertPipeline(Options);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);

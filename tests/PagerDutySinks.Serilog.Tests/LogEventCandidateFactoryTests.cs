@@ -4,14 +4,15 @@ using System.Linq;
 using System.Threading;
 using PagerDutySinks.Pipeline;
 using PagerDutySinks.Serilog.Tests.Support;
+using Shop;
 using Serilog;
 using Serilog.Events;
 
 namespace PagerDutySinks.Serilog.Tests;
 
-public sealed class LogEventCandidatesTests
+public sealed class LogEventCandidateFactoryTests
 {
-    private sealed class CheckoutService;
+    private static readonly LogEventCandidateFactory Factory = new(new[] { "CardNumber" });
 
     [Fact]
     public void A_candidate_carries_the_event_as_the_core_expects_it()
@@ -20,7 +21,7 @@ public sealed class LogEventCandidatesTests
         var logEvent = CapturingSink.Capture(logger =>
             logger.ForContext<CheckoutService>().Fatal(failure, "Order {OrderId} failed", 42));
 
-        var candidate = LogEventCandidates.Create(logEvent, LogEventCandidates.SourceContextOf(logEvent));
+        var candidate = Factory.Create(logEvent, LogEventCandidateFactory.SourceContextOf(logEvent));
 
         Assert.Equal(AlertLevel.Fatal, candidate.Level);
         Assert.Equal("Order {OrderId} failed", candidate.MessageTemplate);
@@ -36,7 +37,7 @@ public sealed class LogEventCandidatesTests
     public void The_message_is_rendered_on_demand_in_the_invariant_culture()
     {
         var logEvent = CapturingSink.Capture(logger => logger.Error("Took {Seconds} s", 1.5));
-        var candidate = LogEventCandidates.Create(logEvent, null);
+        var candidate = Factory.Create(logEvent, null);
 
         Assert.Null(candidate.RenderedMessage);
         var previous = CultureInfo.CurrentCulture;
@@ -69,9 +70,9 @@ public sealed class LogEventCandidatesTests
         var withNumber = CapturingSink.Capture(logger => logger.ForContext("SourceContext", 7).Error("x"));
         var without = CapturingSink.Capture(logger => logger.Error("x"));
 
-        Assert.Equal("Shop.Checkout", LogEventCandidates.SourceContextOf(withContext));
-        Assert.Null(LogEventCandidates.SourceContextOf(withNumber));
-        Assert.Null(LogEventCandidates.SourceContextOf(without));
+        Assert.Equal("Shop.Checkout", LogEventCandidateFactory.SourceContextOf(withContext));
+        Assert.Null(LogEventCandidateFactory.SourceContextOf(withNumber));
+        Assert.Null(LogEventCandidateFactory.SourceContextOf(without));
     }
 
     [Fact]
@@ -84,5 +85,15 @@ public sealed class LogEventCandidatesTests
         Assert.Equal(2, properties.Count);
         Assert.Equal(new[] { "A", "B" }, properties.Select(property => property.Key).OrderBy(key => key, StringComparer.Ordinal));
         Assert.Same(logEvent.Properties[properties[0].Key], properties[0].Value);
+    }
+
+    [Fact]
+    public void Redacted_properties_are_kept_out_of_the_rendered_message()
+    {
+        var logEvent = CapturingSink.Capture(logger => logger.Error("Charge to {CardNumber} for {Amount} failed", "4111111111111111", 12.5m));
+        var candidate = Factory.Create(logEvent, null);
+
+        Assert.Equal("Charge to \"[redacted]\" for 12.5 failed", candidate.RenderMessage!(candidate));
+        Assert.Contains("4111111111111111", logEvent.RenderMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,12 @@
 using System;
 using System.Runtime.CompilerServices;
 
-namespace PagerDutySinks.Serilog.Tests.Support;
+// Application code as the tests log it: outside the PagerDutySinks namespace, whose own events never page
+// and whose stack frames are not the application's.
+namespace Shop;
 
-/// <summary>Exceptions with a real stack trace, as an application would log them.</summary>
+public sealed class CheckoutService;
+
 public static class Failures
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
