@@ -45,8 +45,9 @@ public sealed class LoadTests
         Assert.NotEmpty(storms);
         Assert.True(rig.Statistics.StormAlerts >= 1);
 
-        // Ten alerts of their own, then the storm alert (and its updates) instead of 99,990 pages.
-        Assert.InRange(rig.Accepted.Count, 11, 50);
+        // The storm alert (and its updates) instead of 100,000 pages; the first ten keys page on their own only if their
+        // triggers left before the storm began, otherwise the storm alert lists them instead.
+        Assert.InRange(rig.Accepted.Count, 1, 50);
         Accounting.AssertNothingLost(rig, Logged);
     }
 
