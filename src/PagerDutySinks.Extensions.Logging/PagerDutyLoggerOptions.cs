@@ -60,6 +60,15 @@ public sealed class PagerDutyLoggerOptions
     /// <summary>State or scope property carrying an explicit action: trigger, acknowledge or resolve (default <c>PagerDutyAction</c>).</summary>
     public string? ActionPropertyName { get; set; }
 
+    /// <summary>State or scope property carrying links for one event: a URL, a list of URLs, or objects with <c>Href</c> and <c>Text</c> (default <c>PagerDutyLinks</c>).</summary>
+    public string? LinksPropertyName { get; set; }
+
+    /// <summary>State or scope property carrying images for one event: an https URL, a list of them, or objects with <c>Src</c>, <c>Href</c> and <c>Alt</c> (default <c>PagerDutyImages</c>).</summary>
+    public string? ImagesPropertyName { get; set; }
+
+    /// <summary>State or scope property whose text replaces <see cref="Group"/> for one event (default <c>PagerDutyGroup</c>).</summary>
+    public string? GroupPropertyName { get; set; }
+
     /// <summary>Type-name prefixes of the application's own stack frames, for exception fingerprints.</summary>
     public List<string> InAppInclude { get; } = new();
 

@@ -45,6 +45,9 @@ internal static class PipelineOptionsMapper
         if (options.ShutdownTimeout is { } shutdown) pipeline.ShutdownTimeout = shutdown;
         if (!string.IsNullOrEmpty(options.DedupKeyPropertyName)) pipeline.DedupKeyPropertyName = options.DedupKeyPropertyName!;
         if (!string.IsNullOrEmpty(options.ActionPropertyName)) pipeline.ActionPropertyName = options.ActionPropertyName!;
+        if (!string.IsNullOrEmpty(options.LinksPropertyName)) pipeline.LinksPropertyName = options.LinksPropertyName!;
+        if (!string.IsNullOrEmpty(options.ImagesPropertyName)) pipeline.ImagesPropertyName = options.ImagesPropertyName!;
+        if (!string.IsNullOrEmpty(options.GroupPropertyName)) pipeline.GroupPropertyName = options.GroupPropertyName!;
 
         foreach (var pair in options.SeverityMap)
         {

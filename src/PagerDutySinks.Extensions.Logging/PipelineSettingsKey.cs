@@ -31,6 +31,9 @@ internal static class PipelineSettingsKey
         Append(text, options.ShutdownTimeout);
         Append(text, options.DedupKeyPropertyName);
         Append(text, options.ActionPropertyName);
+        Append(text, options.LinksPropertyName);
+        Append(text, options.ImagesPropertyName);
+        Append(text, options.GroupPropertyName);
         Append(text, options.ClientName);
         Append(text, options.ClientUrl);
         Append(text, options.SeverityMap.OrderBy(pair => pair.Key).Select(pair => pair.Key + "=" + pair.Value));

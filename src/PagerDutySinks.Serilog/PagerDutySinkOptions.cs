@@ -73,6 +73,15 @@ public sealed class PagerDutySinkOptions
     /// <summary>The property that carries an explicit action: <c>trigger</c>, <c>acknowledge</c> or <c>resolve</c> (default <c>PagerDutyAction</c>).</summary>
     public string ActionPropertyName { get; set; } = CoreDefaults.ActionPropertyName;
 
+    /// <summary>The property that carries links for one event: a URL, a list of URLs, or structures with <c>Href</c> and <c>Text</c> (default <c>PagerDutyLinks</c>).</summary>
+    public string LinksPropertyName { get; set; } = CoreDefaults.LinksPropertyName;
+
+    /// <summary>The property that carries images for one event: an https URL, a list of them, or structures with <c>Src</c>, <c>Href</c> and <c>Alt</c> (default <c>PagerDutyImages</c>).</summary>
+    public string ImagesPropertyName { get; set; } = CoreDefaults.ImagesPropertyName;
+
+    /// <summary>The property whose text replaces <see cref="Group"/> for one event (default <c>PagerDutyGroup</c>).</summary>
+    public string GroupPropertyName { get; set; } = CoreDefaults.GroupPropertyName;
+
     /// <summary>Stack frames whose type starts with one of these are the application's own; when empty, every frame not excluded is.</summary>
     public IList<string> InAppInclude { get; } = new List<string>(CoreDefaults.InAppInclude);
 

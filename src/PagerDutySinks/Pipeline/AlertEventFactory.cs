@@ -154,6 +154,22 @@ internal sealed class AlertEventFactory
         alert.Payload!.Timestamp = candidate.Timestamp == default ? null : candidate.Timestamp;
         alert.Payload.Class = candidate.Exception?.GetType().FullName;
         alert.Links = Links(candidate);
+        if (_settings.Attachments is { } attachments)
+        {
+            attachments.Read(candidate, out var eventLinks, out var eventImages, out var group, out var problem);
+            alert.Links = Merge(alert.Links, eventLinks, static link => link.Href);
+            alert.Images = Merge(alert.Images, eventImages, static image => image.Src);
+            if (group is not null)
+            {
+                alert.Payload.Group = group;
+            }
+
+            if (problem is not null)
+            {
+                degradedReason = degradedReason is null ? problem : degradedReason + "; " + problem;
+            }
+        }
+
         return alert;
     }
 
@@ -283,6 +299,32 @@ internal sealed class AlertEventFactory
         }
 
         return links;
+    }
+
+    /// <summary>The event's own entries go after the configured ones; an address already present is not repeated.</summary>
+    private static IList<T>? Merge<T>(IList<T>? configured, List<T>? own, Func<T, string> address)
+    {
+        if (own is null || own.Count == 0)
+        {
+            return configured;
+        }
+
+        var merged = configured ?? new List<T>(own.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in merged)
+        {
+            seen.Add(address(item));
+        }
+
+        foreach (var item in own)
+        {
+            if (seen.Add(address(item)))
+            {
+                merged.Add(item);
+            }
+        }
+
+        return merged;
     }
 
     private static int SizeOf(JsonNode node)

@@ -129,8 +129,11 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
                 StormDedupKey = EventLimits.BoundDedupKey("v1|storm|" + source),
             },
             _counters);
+        var attachments = new EventAttachments(options.LinksPropertyName, options.ImagesPropertyName, options.GroupPropertyName,
+            new CustomDetailsBuilder(options.RedactedProperties, options.ExcludedProperties, Array.Empty<string>(), options.DetailsValueConverter),
+            options.DetailsValueConverter);
         var details = new CustomDetailsBuilder(options.RedactedProperties, options.ExcludedProperties,
-            new[] { options.DedupKeyPropertyName, options.ActionPropertyName }, options.DetailsValueConverter);
+            new List<string>(attachments.PropertyNames) { options.DedupKeyPropertyName, options.ActionPropertyName }, options.DetailsValueConverter);
         _factory = new AlertEventFactory(
             new EventFactorySettings
             {
@@ -142,6 +145,7 @@ public sealed class AlertPipeline : IDisposable, IAsyncDisposable
                 Links = new List<Link>(options.Links),
                 Images = new List<Image>(options.Images),
                 Converter = options.DetailsValueConverter,
+                Attachments = attachments,
                 RedactedProperties = new HashSet<string>(options.RedactedProperties, StringComparer.OrdinalIgnoreCase),
                 StormWindow = options.StormWindow,
             },

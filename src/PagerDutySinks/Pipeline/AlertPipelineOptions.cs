@@ -55,6 +55,22 @@ public sealed class AlertPipelineOptions
     /// <summary>Property carrying an explicit action: trigger, acknowledge or resolve (default <c>PagerDutyAction</c>).</summary>
     public string ActionPropertyName { get; set; } = "PagerDutyAction";
 
+    /// <summary>
+    /// Property carrying links for this event only (default <c>PagerDutyLinks</c>): a URL, a list of URLs, or objects with
+    /// <c>href</c> and optional <c>text</c>. Added after <see cref="Links"/> on triggers; entries that are not absolute
+    /// http(s) URLs are skipped with a <see cref="PagerDutyDiagnosticKind.Degraded"/> diagnostic.
+    /// </summary>
+    public string LinksPropertyName { get; set; } = "PagerDutyLinks";
+
+    /// <summary>
+    /// Property carrying images for this event only (default <c>PagerDutyImages</c>): an https URL, a list of them, or
+    /// objects with <c>src</c> and optional <c>href</c> and <c>alt</c>. Added after <see cref="Images"/> on triggers.
+    /// </summary>
+    public string ImagesPropertyName { get; set; } = "PagerDutyImages";
+
+    /// <summary>Property whose text replaces <see cref="Group"/> for this event (default <c>PagerDutyGroup</c>).</summary>
+    public string GroupPropertyName { get; set; } = "PagerDutyGroup";
+
     /// <summary>Stack frames whose type starts with one of these are the application's own; when empty, every frame not excluded is.</summary>
     public IList<string> InAppInclude { get; } = new List<string>();
 
@@ -146,9 +162,21 @@ public sealed class AlertPipelineOptions
             throw new ArgumentException("ActionPropertyName must not be empty.", nameof(ActionPropertyName));
         }
 
+        RequireName(LinksPropertyName, nameof(LinksPropertyName));
+        RequireName(ImagesPropertyName, nameof(ImagesPropertyName));
+        RequireName(GroupPropertyName, nameof(GroupPropertyName));
+
         if (MinimumLevel < AlertLevel.Verbose || MinimumLevel > AlertLevel.Fatal)
         {
             throw new ArgumentException("MinimumLevel is not a defined level (was " + (int)MinimumLevel + ").", nameof(MinimumLevel));
+        }
+    }
+
+    private static void RequireName(string value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException(name + " must not be empty.", name);
         }
     }
 

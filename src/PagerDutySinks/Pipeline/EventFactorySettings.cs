@@ -21,6 +21,9 @@ internal sealed class EventFactorySettings
 
     public IReadOnlyList<Image> Images { get; init; } = Array.Empty<Image>();
 
+    /// <summary>Reads the event's own links, images and group; none when not set.</summary>
+    public EventAttachments? Attachments { get; init; }
+
     public IDetailsValueConverter? Converter { get; init; }
 
     /// <summary>Property names whose values are masked, in the summary as well as in <c>custom_details</c>.</summary>
