@@ -48,8 +48,60 @@ internal sealed class PagerDutyLogger : ILogger
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            // A state or scope that throws (e.g. from ToString) must not cost the alert: page with what is safe to read.
+            var paged = TryEnqueueBare(logLevel, exception, current, ex);
             _provider.Report(new PagerDutyDiagnostic(PagerDutyDiagnosticKind.Degraded,
-                "An event from category '" + _category + "' could not be captured: " + ex.Message, exception: ex));
+                "An event from category '" + _category + "' could not be captured" + (paged ? " in full; it was sent without its properties: " : ": ") +
+                SafeMessage(ex), exception: ex));
+        }
+    }
+
+    private bool TryEnqueueBare(LogLevel logLevel, Exception? exception, ActivePipeline current, Exception failure)
+    {
+        try
+        {
+            return current.Pipeline.Enqueue(new AlertCandidate
+            {
+                Level = LogLevelMapping.ToAlertLevel(logLevel),
+                Category = _category,
+                Exception = exception,
+                Timestamp = current.TimeProvider.GetUtcNow(),
+                RenderedMessage = "[event could not be captured: " + failure.GetType().Name + "]",
+            });
+        }
+#pragma warning disable CA1031 // Logging must never throw into the application.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+
+    private static string TryToString(object? value)
+    {
+        try
+        {
+            return value?.ToString() ?? "";
+        }
+#pragma warning disable CA1031 // User objects may throw from ToString.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return "";
+        }
+    }
+
+    private static string SafeMessage(Exception ex)
+    {
+        try
+        {
+            return ex.Message;
+        }
+#pragma warning disable CA1031 // The exception's own getters may throw.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return ex.GetType().Name;
         }
     }
 
@@ -90,7 +142,8 @@ internal sealed class PagerDutyLogger : ILogger
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            message = "[message could not be rendered: " + ex.GetType().Name + "] " + state;
+            // The state's own text may fail the same way (the usual formatted state renders through the same values).
+            message = "[message could not be rendered: " + ex.GetType().Name + "] " + TryToString(state);
         }
 
         if (string.IsNullOrEmpty(message) && exception is not null)

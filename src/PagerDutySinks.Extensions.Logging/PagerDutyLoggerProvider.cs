@@ -26,6 +26,9 @@ public sealed class PagerDutyLoggerProvider : ILoggerProvider, ISupportExternalS
     private readonly List<Task> _retiring = new();
     private readonly IDisposable? _changeRegistration;
     private volatile ActivePipeline? _current;
+
+    // Kept after disposal so the final counters (what shutdown could not deliver) can still be read.
+    private volatile ActivePipeline? _stopped;
     private volatile IExternalScopeProvider? _scopeProvider;
     private volatile Action<PagerDutyDiagnostic>? _onDiagnostic;
     private volatile bool _includeScopes = true;
@@ -80,8 +83,11 @@ public sealed class PagerDutyLoggerProvider : ILoggerProvider, ISupportExternalS
 
     internal bool IncludeScopes => _includeScopes;
 
-    /// <summary>The counters of the current pipeline, or <see langword="null"/> while the provider is inactive.</summary>
-    public AlertPipelineStatistics? Statistics => _current?.Pipeline.Statistics;
+    /// <summary>
+    /// The counters of the current pipeline (after disposal, its final counters), or <see langword="null"/> while the
+    /// provider has no pipeline.
+    /// </summary>
+    public AlertPipelineStatistics? Statistics => (_current ?? _stopped)?.Pipeline.Statistics;
 
     /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) =>
@@ -249,6 +255,7 @@ public sealed class PagerDutyLoggerProvider : ILoggerProvider, ISupportExternalS
             }
 
             _disposed = true;
+            _stopped = current;
             _current = null;
         }
 

@@ -19,6 +19,7 @@ internal sealed record SinkFailure(LoggingFailureKind Kind, string Message, int 
 internal sealed class RecordingListener : ILoggingFailureListener
 {
     private readonly ConcurrentQueue<SinkFailure> _failures = new();
+    private long _droppedEvents;
 
     public string? StallOn { get; set; }
 
@@ -28,8 +29,17 @@ internal sealed class RecordingListener : ILoggingFailureListener
 
     public IReadOnlyList<SinkFailure> Failures => _failures.ToList();
 
+    /// <summary>Events the sink reported as dropped; counted rather than kept, since a soak drops millions.</summary>
+    public long DroppedEvents => Interlocked.Read(ref _droppedEvents);
+
     public void OnLoggingFailed(object sender, LoggingFailureKind kind, string message, IReadOnlyCollection<LogEvent>? events, Exception? exception)
     {
+        if (message.Contains("dropped an event", StringComparison.Ordinal))
+        {
+            Interlocked.Add(ref _droppedEvents, events?.Count ?? 0);
+            return;
+        }
+
         _failures.Enqueue(new SinkFailure(kind, message, events?.Count ?? 0, exception));
         if (StallOn is { } marker && message.Contains(marker, StringComparison.Ordinal) && !Stalled.IsSet)
         {

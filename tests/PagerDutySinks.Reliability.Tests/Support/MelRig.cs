@@ -81,7 +81,7 @@ internal sealed class MelRig : IAsyncDisposable
     public IReadOnlyList<ReceivedEvent> Accepted => Received.Where(e => e.Outcome == ReceivedOutcome.Accepted).ToList();
 
     public Task<FlushResult> FlushAsync(TimeSpan timeout) =>
-        ClockDriver.WhileAsync(Clock, Provider.FlushAsync(timeout), TimeSpan.FromSeconds(1), () => Handler.InFlight == 0);
+        ClockDriver.WhileAsync(Clock, Provider.FlushAsync(timeout), TimeSpan.FromSeconds(1), Handler.Quiet());
 
     public async Task CloseAsync()
     {
@@ -91,8 +91,12 @@ internal sealed class MelRig : IAsyncDisposable
         }
 
         _disposed = true;
-        await ClockDriver.WhileAsync(Clock, Task.Run(() => Factory.Dispose()), TimeSpan.FromSeconds(1), () => Handler.InFlight == 0);
-        Provider.Dispose();
+        // The factory does not own a provider instance it was given; disposing the provider flushes on the fake clock.
+        await ClockDriver.WhileAsync(Clock, Task.Run(() =>
+        {
+            Factory.Dispose();
+            Provider.Dispose();
+        }), TimeSpan.FromSeconds(1), Handler.Quiet());
     }
 
     public async ValueTask DisposeAsync()

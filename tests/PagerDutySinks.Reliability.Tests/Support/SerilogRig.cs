@@ -87,11 +87,11 @@ internal sealed class SerilogRig : IAsyncDisposable
 
     /// <summary>Flushes while moving the clock (held still while a request is in flight).</summary>
     public Task<FlushResult> FlushAsync(TimeSpan timeout, TimeSpan? step = null) =>
-        ClockDriver.WhileAsync(Clock, Sink.FlushAsync(timeout), step ?? TimeSpan.FromSeconds(1), () => Handler.InFlight == 0);
+        ClockDriver.WhileAsync(Clock, Sink.FlushAsync(timeout), step ?? TimeSpan.FromSeconds(1), Handler.Quiet());
 
     /// <summary>Moves the clock until <paramref name="done"/> holds.</summary>
     public Task DriveUntilAsync(Func<bool> done, TimeSpan? step = null, bool whileInFlight = false) =>
-        ClockDriver.UntilAsync(Clock, done, step ?? TimeSpan.FromSeconds(1), whileInFlight ? null : () => Handler.InFlight == 0);
+        ClockDriver.UntilAsync(Clock, done, step ?? TimeSpan.FromSeconds(1), whileInFlight ? null : Handler.Quiet());
 
     /// <summary>Closes the logger (which disposes the sink and flushes within its shutdown timeout) while moving the clock.</summary>
     public async Task CloseAsync()
@@ -102,7 +102,7 @@ internal sealed class SerilogRig : IAsyncDisposable
         }
 
         _disposed = true;
-        await ClockDriver.WhileAsync(Clock, Task.Run(() => Logger.Dispose()), TimeSpan.FromSeconds(1), () => Handler.InFlight == 0);
+        await ClockDriver.WhileAsync(Clock, Task.Run(() => Logger.Dispose()), TimeSpan.FromSeconds(1), Handler.Quiet());
     }
 
     public async ValueTask DisposeAsync()
