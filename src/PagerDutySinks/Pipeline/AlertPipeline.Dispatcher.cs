@@ -34,7 +34,7 @@ public sealed partial class AlertPipeline
                     _inFlight = prepared.Item;
                     if (prepared.Action == EventAction.Trigger)
                     {
-                        prepared.DroppedEvents = Interlocked.Read(ref _counters.Dropped) - _droppedCarried;
+                        prepared.DroppedEvents = _intake.Dropped - _droppedCarried;
                     }
                 }
                 else
@@ -46,6 +46,7 @@ public sealed partial class AlertPipeline
                     }
 
                     _dueTimer.Change(next is { } at ? at - now : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                    _armedDue = next;
                     _wake = NewSignal();
                     wait = _wake.Task;
                     _dispatcherWaiting = true;
@@ -152,12 +153,37 @@ public sealed partial class AlertPipeline
     {
         lock (_gate)
         {
-            if (_wake is { } wake)
+            WakeLocked();
+        }
+    }
+
+    // Called by the consumer after each burst. Most bursts only coalesce into alerts already known; waking the
+    // dispatcher for those would cost a timer change and two signals per burst and take a core from the logging threads.
+    private void WakeIfWorkChanged()
+    {
+        lock (_gate)
+        {
+            if (_wake is null)
             {
-                _wake = null;
-                _dispatcherWaiting = false;
-                wake.TrySetResult(true);
+                // Not waiting: it looks at the tracker again before it next waits.
+                return;
             }
+
+            var dueSooner = _tracker.NextDue() is { } due && (_armedDue is not { } armed || due < armed);
+            if (_tracker.Queue.Count > 0 || dueSooner || _flushRequests > 0)
+            {
+                WakeLocked();
+            }
+        }
+    }
+
+    private void WakeLocked()
+    {
+        if (_wake is { } wake)
+        {
+            _wake = null;
+            _dispatcherWaiting = false;
+            wake.TrySetResult(true);
         }
     }
 

@@ -26,8 +26,7 @@ public sealed partial class AlertPipeline
 
     private async Task ShutdownAsync()
     {
-        _closed = true;
-        _buffer.Writer.TryComplete();
+        _intake.Close();
         await FlushCoreAsync(_shutdownTimeout, CancellationToken.None).ConfigureAwait(false);
 
         lock (_gate)
@@ -62,7 +61,7 @@ public sealed partial class AlertPipeline
                 keys.Add(item.DedupKey);
             }
 
-            var unprocessed = Interlocked.Read(ref _counters.Enqueued) - _counters.Processed;
+            var unprocessed = _intake.Enqueued - _counters.Processed;
             _counters.Processed += unprocessed;
             _counters.NotDelivered += abandoned.Count + unprocessed;
             count = keys.Count + (int)unprocessed;
@@ -92,7 +91,7 @@ public sealed partial class AlertPipeline
             timeout = TimeSpan.Zero;
         }
 
-        var target = Interlocked.Read(ref _counters.Enqueued);
+        var target = _intake.Enqueued;
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var deadline = timeout == Timeout.InfiniteTimeSpan
             ? Task.Delay(Timeout.Infinite, stopWaiting.Token)

@@ -22,8 +22,8 @@ public sealed partial class AlertPipeline : IDisposable, IAsyncDisposable
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private const int ConsumerBatch = 256;
 
-    private readonly int _minimumLevel;
     private readonly Channel<AlertCandidate> _buffer;
+    private readonly AlertIntake _intake;
     private readonly PipelineCounters _counters = new();
     private readonly object _gate = new();
     private readonly AlertTracker _tracker;
@@ -49,13 +49,13 @@ public sealed partial class AlertPipeline : IDisposable, IAsyncDisposable
     private readonly Task _dispatcher;
 
     private TaskCompletionSource<bool>? _wake;
+    private DateTimeOffset? _armedDue;
     private TaskCompletionSource<bool> _progress = NewSignal();
     private SendItem? _inFlight;
     private bool _dispatcherWaiting;
     private volatile bool _stopping;
     private int _flushRequests;
     private int _disposeStarted;
-    private volatile bool _closed;
     private long _droppedReported;
     private long _droppedCarried;
 
@@ -107,7 +107,6 @@ public sealed partial class AlertPipeline : IDisposable, IAsyncDisposable
         }
 
         _fingerprinter = fingerprinter ?? DefaultFingerprinter.Create(options);
-        _minimumLevel = (int)options.MinimumLevel;
         _severities = SeverityMapping.Build(options.SeverityMap);
         _ignoredCategories = CopyNonEmpty(options.IgnoredCategories);
         _dedupKeyProperty = options.DedupKeyPropertyName;
@@ -159,6 +158,7 @@ public sealed partial class AlertPipeline : IDisposable, IAsyncDisposable
             SingleWriter = false,
             AllowSynchronousContinuations = false,
         });
+        _intake = new AlertIntake((int)options.MinimumLevel, _buffer.Writer);
         _dueTimer = _clock.CreateTimer(static state => ((AlertPipeline)state!).Wake(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _consumer = Task.Run(ConsumeAsync);
         _dispatcher = Task.Run(DispatchAsync);
@@ -174,31 +174,22 @@ public sealed partial class AlertPipeline : IDisposable, IAsyncDisposable
     /// <summary>Whether a candidate at <paramref name="level"/> would be accepted. Cheap; call before building a candidate.</summary>
     /// <param name="level">The level.</param>
     /// <returns><see langword="true"/> when the level reaches the minimum.</returns>
-    public bool IsEnabled(AlertLevel level) => (int)level >= _minimumLevel;
+    public bool IsEnabled(AlertLevel level) => _intake.IsEnabled(level);
 
     /// <summary>Offers a candidate. Never blocks and never throws; when the buffer is full the candidate is dropped and counted.</summary>
     /// <param name="candidate">The candidate.</param>
     /// <returns><see langword="true"/> when the candidate was buffered; <see langword="false"/> when filtered out or dropped.</returns>
-    public bool Enqueue(AlertCandidate candidate)
+    // Inlined into the caller, so a filtered candidate costs a null check and one comparison.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool Enqueue(AlertCandidate candidate) => candidate is not null && _intake.IsEnabled(candidate.Level) && EnqueueQualifying(candidate);
+
+    private bool EnqueueQualifying(AlertCandidate candidate)
     {
-        if (candidate is null || (int)candidate.Level < _minimumLevel)
+        if (_intake.TryWrite(candidate))
         {
-            return false;
+            return true;
         }
 
-        if (!_closed)
-        {
-            // Counted before the write so the consumer can never have processed more than was enqueued.
-            Interlocked.Increment(ref _counters.Enqueued);
-            if (_buffer.Writer.TryWrite(candidate))
-            {
-                return true;
-            }
-
-            Interlocked.Decrement(ref _counters.Enqueued);
-        }
-
-        Interlocked.Increment(ref _counters.Dropped);
         _metrics.Dropped.Add(1);
         return false;
     }
@@ -212,8 +203,8 @@ public sealed partial class AlertPipeline : IDisposable, IAsyncDisposable
             {
                 return new AlertPipelineStatistics
                 {
-                    Enqueued = Interlocked.Read(ref _counters.Enqueued),
-                    Dropped = Interlocked.Read(ref _counters.Dropped),
+                    Enqueued = _intake.Enqueued,
+                    Dropped = _intake.Dropped,
                     Processed = _counters.Processed,
                     Filtered = _counters.Filtered,
                     Coalesced = _counters.Coalesced,
@@ -253,7 +244,7 @@ public sealed partial class AlertPipeline : IDisposable, IAsyncDisposable
         {
             lock (_gate)
             {
-                return _counters.Processed == Interlocked.Read(ref _counters.Enqueued) && _buffer.Reader.Count == 0 &&
+                return _counters.Processed == _intake.Enqueued && _buffer.Reader.Count == 0 &&
                     _tracker.Queue.Count == 0 && _inFlight is null && _dispatcherWaiting;
             }
         }

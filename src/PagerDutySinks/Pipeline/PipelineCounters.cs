@@ -1,13 +1,11 @@
 namespace PagerDutySinks.Pipeline;
 
 /// <summary>
-/// The pipeline's counters. <see cref="Enqueued"/> and <see cref="Dropped"/> are written by logging threads with
-/// Interlocked; every other field only under the pipeline's lock.
+/// The background loops' counters, written only under the pipeline's lock (the logging threads' counts live in
+/// <see cref="AlertIntake"/>).
 /// </summary>
 internal sealed class PipelineCounters
 {
-    public long Enqueued;
-    public long Dropped;
     public long Processed;
     public long Filtered;
     public long Coalesced;
