@@ -14,6 +14,12 @@ internal static class ExceptionChain
 
     public static List<ChainLink> Flatten(Exception exception)
     {
+        // Most logged exceptions stand alone: no set of visited exceptions is needed for those.
+        if (exception.InnerException is null && exception is not AggregateException)
+        {
+            return new List<ChainLink>(1) { new(exception, IsCause: false) };
+        }
+
         var result = new List<ChainLink>();
         var seen = new HashSet<Exception>(ReferenceComparer<Exception>.Instance);
         Visit(exception, isCause: false, result, seen);

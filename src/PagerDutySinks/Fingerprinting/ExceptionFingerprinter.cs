@@ -1,10 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Reflection;
 using System.Text;
-using System.Threading;
 
 namespace PagerDutySinks.Fingerprinting;
 
@@ -15,15 +11,9 @@ namespace PagerDutySinks.Fingerprinting;
 /// </summary>
 public sealed class ExceptionFingerprinter
 {
-    // Normalized names are cached per method; the bound keeps a process that compiles code at run time from growing
-    // the cache forever (it is simply rebuilt).
-    private const int MaxCachedMethods = 8192;
     private const int MaxSignatureFrames = 20;
 
-    private readonly InAppFilter _filter;
-    private readonly int _fallbackFrameCount;
-    private readonly ConcurrentDictionary<MethodBase, FrameInfo> _frames = new(ReferenceComparer<MethodBase>.Instance);
-    private int _cachedMethods;
+    private readonly FrameReader _frames;
 
     /// <summary>Creates a fingerprinter with the default options.</summary>
     public ExceptionFingerprinter()
@@ -44,8 +34,7 @@ public sealed class ExceptionFingerprinter
         }
 #endif
 
-        _filter = new InAppFilter(options.InAppInclude, options.InAppExclude);
-        _fallbackFrameCount = Math.Max(1, options.FallbackFrameCount);
+        _frames = new FrameReader(new InAppFilter(options.InAppInclude, options.InAppExclude), Math.Max(1, options.FallbackFrameCount));
     }
 
     /// <summary>Creates a fingerprinter from in-app include and exclude prefixes.</summary>
@@ -68,8 +57,7 @@ public sealed class ExceptionFingerprinter
         }
 #endif
 
-        _filter = new InAppFilter(inAppInclude, inAppExclude);
-        _fallbackFrameCount = new FingerprintOptions().FallbackFrameCount;
+        _frames = new FrameReader(new InAppFilter(inAppInclude, inAppExclude), new FingerprintOptions().FallbackFrameCount);
     }
 
     /// <summary>Computes the fingerprint of <paramref name="exception"/>.</summary>
@@ -97,6 +85,11 @@ public sealed class ExceptionFingerprinter
         }
     }
 
+    /// <summary>The frame reader, for tests that compare its shortcut with the full walk.</summary>
+    internal FrameReader Frames => _frames;
+
+    // The key needs only each exception's type and anchor; the frames the readable signature lists are read when the
+    // signature is first asked for, which only happens for events that are sent.
     private Fingerprint ComputeCore(Exception exception)
     {
         var chain = ExceptionChain.Flatten(exception);
@@ -108,11 +101,10 @@ public sealed class ExceptionFingerprinter
         foreach (var link in chain)
         {
             var typeName = MethodNames.TypeName(link.Exception.GetType());
-            var frames = ReadFrames(link.Exception);
             string? anchor = null;
             if (!link.IsCause)
             {
-                anchor = Anchor(frames, out var inAppAnchor);
+                anchor = _frames.FindAnchor(link.Exception, out var inAppAnchor);
                 topFrame ??= inAppAnchor ? anchor : null;
             }
 
@@ -125,69 +117,38 @@ public sealed class ExceptionFingerprinter
 
             lines.Add(line);
             canonical.Append(line).Append('\n');
-            described.Add(new DescribedException(typeName, frames));
+            described.Add(new DescribedException(typeName, link.Exception));
         }
 
         var primary = chain[0].Exception.GetType();
         var hash = FingerprintHash.ToHex(canonical.ToString());
         var shortType = MethodNames.ShortTypeName(primary);
+        var frames = _frames;
         return new Fingerprint(
             DedupKeyText.ForException(shortType, topFrame, hash),
-            () => BuildSignature(described),
+            () => BuildSignature(frames, described),
             shortType,
             topFrame);
     }
 
-    // Where the exception was thrown, as precisely as the JIT allows. The top in-app frame is exact in Debug and Tier-0
-    // code, but Tier-1 code may have inlined it (and its callers) into a caller, which would split one bug into
-    // several keys. So the anchor is the nearest in-app frame that is never inlined (an async method, an iterator, a
-    // NoInlining or throw-helper method) and only without one the top in-app frame. Lambdas and local functions fold
-    // into their owner method. Without in-app frames, the top framework frames stand in.
-    private string? Anchor(List<FrameInfo> frames, out bool inApp)
-    {
-        inApp = false;
-        FrameInfo? top = null;
-        foreach (var frame in frames)
-        {
-            if (!frame.IsInApp)
-            {
-                continue;
-            }
-
-            top ??= frame;
-            if (frame.IsInliningBarrier)
-            {
-                inApp = true;
-                return frame.Anchor;
-            }
-        }
-
-        if (top is not null)
-        {
-            inApp = true;
-            return top.Anchor;
-        }
-
-        if (frames.Count == 0)
-        {
-            return null;
-        }
-
-        var fallback = new StringBuilder();
-        for (var i = 0; i < frames.Count && i < _fallbackFrameCount; i++)
-        {
-            fallback.Append(i == 0 ? "" : " < ").Append(frames[i].Anchor);
-        }
-
-        return fallback.ToString();
-    }
-
-    private static string BuildSignature(List<DescribedException> exceptions)
+    private static string BuildSignature(FrameReader reader, List<DescribedException> exceptions)
     {
         var signature = new StringBuilder(1024);
         foreach (var exception in exceptions)
         {
-            AppendSignature(signature, exception.TypeName, exception.Frames);
+            List<FrameInfo> frames;
+            try
+            {
+                frames = reader.Read(exception.Exception);
+            }
+#pragma warning disable CA1031 // built lazily, outside Compute's guard: a hostile exception loses its frames, nothing more
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                frames = new List<FrameInfo>();
+            }
+
+            AppendSignature(signature, exception.TypeName, frames);
         }
 
         return signature.ToString(0, Math.Max(0, signature.Length - 1));
@@ -217,63 +178,6 @@ public sealed class ExceptionFingerprinter
         }
     }
 
-    // Frames from throw site outwards, consecutive repeats (recursion) collapsed. Frames without a method (some
-    // runtimes, trimmed metadata) are skipped.
-#if NET8_0_OR_GREATER
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage(
-        "Trimming",
-        "IL2026:RequiresUnreferencedCode",
-        Justification = "Frames whose method metadata was trimmed come back without a method and are skipped.")]
-#endif
-    private List<FrameInfo> ReadFrames(Exception exception)
-    {
-        var result = new List<FrameInfo>();
-        var frames = new StackTrace(exception, false).GetFrames();
-        if (frames is null)
-        {
-            return result;
-        }
-
-        FrameInfo? previous = null;
-        foreach (var frame in frames)
-        {
-            var method = frame?.GetMethod();
-            if (method is null)
-            {
-                continue;
-            }
-
-            var info = Describe(method);
-            if (previous is not null && previous.Name == info.Name)
-            {
-                continue;
-            }
-
-            result.Add(info);
-            previous = info;
-        }
-
-        return result;
-    }
-
-    private FrameInfo Describe(MethodBase method)
-    {
-        if (_frames.TryGetValue(method, out var cached))
-        {
-            return cached;
-        }
-
-        var info = MethodNames.Describe(method, _filter);
-        if (Interlocked.Increment(ref _cachedMethods) > MaxCachedMethods)
-        {
-            _frames.Clear();
-            Interlocked.Exchange(ref _cachedMethods, 0);
-        }
-
-        _frames.TryAdd(method, info);
-        return info;
-    }
-
     private static Fingerprint TypeOnly(Exception exception)
     {
         var type = exception.GetType();
@@ -292,5 +196,5 @@ public sealed class ExceptionFingerprinter
         return new Fingerprint(DedupKeyText.ForException(shortType, null, hash), typeName, shortType, null);
     }
 
-    private sealed record DescribedException(string TypeName, List<FrameInfo> Frames);
+    private sealed record DescribedException(string TypeName, Exception Exception);
 }

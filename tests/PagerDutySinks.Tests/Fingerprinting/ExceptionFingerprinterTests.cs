@@ -35,6 +35,24 @@ public sealed class ExceptionFingerprinterTests
     }
 
     [Fact]
+    public void Throw_site_shortcut_gives_the_same_key_and_signature_as_walking_the_whole_stack()
+    {
+        var walking = new ExceptionFingerprinter();
+        walking.Frames.UseThrowSiteShortcut = false;
+
+        foreach (var bug in SampleBugs.All)
+        {
+            var exception = bug.Capture();
+            var shortcut = _fingerprinter.Compute(exception);
+            var walked = walking.Compute(exception);
+
+            Assert.True(walked.DedupKey == shortcut.DedupKey, $"{bug.Name}: {walked.DedupKey} walking, {shortcut.DedupKey} with the shortcut");
+            Assert.Equal(walked.TopFrame, shortcut.TopFrame);
+            Assert.Equal(walked.Signature, shortcut.Signature);
+        }
+    }
+
+    [Fact]
     public void Key_is_versioned_readable_and_short()
     {
         var fingerprint = Bug("async-throw");
