@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using PagerDutySinks.Pipeline;
 using Serilog.Events;
 
 namespace PagerDutySinks.Serilog;
@@ -8,7 +9,7 @@ namespace PagerDutySinks.Serilog;
 /// A log event's properties in the shape the core reads, materialised on first use so the logging thread only wraps the
 /// event. Also how the consumer finds the event again to render its message.
 /// </summary>
-internal sealed class LogEventProperties : IReadOnlyList<KeyValuePair<string, object?>>
+internal sealed class LogEventProperties : IReadOnlyList<KeyValuePair<string, object?>>, IPropertyLookup
 {
     private KeyValuePair<string, object?>[]? _items;
 
@@ -28,6 +29,18 @@ internal sealed class LogEventProperties : IReadOnlyList<KeyValuePair<string, ob
     private KeyValuePair<string, object?>[] Items => _items ??= Materialise(LogEvent);
 
     /// <inheritdoc />
+    public bool TryGetProperty(string name, out object? value)
+    {
+        if (LogEvent.Properties.TryGetValue(name, out var property))
+        {
+            value = property;
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)Items).GetEnumerator();
 
     /// <inheritdoc />

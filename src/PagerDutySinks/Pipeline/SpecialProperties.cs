@@ -45,7 +45,14 @@ internal static class SpecialProperties
 
         try
         {
-            ReadFrom(properties, dedupKeyName, actionName, converter, ref dedupKey, ref actionText);
+            if (properties is IPropertyLookup lookup)
+            {
+                LookUp(lookup, dedupKeyName, actionName, converter, ref dedupKey, ref actionText);
+            }
+            else
+            {
+                ReadFrom(properties, dedupKeyName, actionName, converter, ref dedupKey, ref actionText);
+            }
         }
 #pragma warning disable CA1031 // an unreadable property list means no special properties; the event still pages
         catch (Exception)
@@ -53,6 +60,26 @@ internal static class SpecialProperties
         {
             // Keep whatever was read before the failure.
         }
+    }
+
+    private static void LookUp(IPropertyLookup properties, string dedupKeyName, string actionName,
+        IDetailsValueConverter? converter, ref string? dedupKey, ref string? actionText)
+    {
+        if (properties.TryGetProperty(dedupKeyName, out var key))
+        {
+            dedupKey = DedupKeyOf(key, converter);
+        }
+
+        if (properties.TryGetProperty(actionName, out var action))
+        {
+            actionText = AsText(action, converter);
+        }
+    }
+
+    private static string? DedupKeyOf(object? value, IDetailsValueConverter? converter)
+    {
+        var text = AsText(value, converter);
+        return string.IsNullOrWhiteSpace(text) ? null : EventLimits.BoundDedupKey(text!.Trim());
     }
 
     private static void ReadFrom(IReadOnlyList<KeyValuePair<string, object?>> properties, string dedupKeyName, string actionName,
@@ -63,8 +90,7 @@ internal static class SpecialProperties
             var pair = properties[i];
             if (dedupKey is null && string.Equals(pair.Key, dedupKeyName, StringComparison.Ordinal))
             {
-                var text = AsText(pair.Value, converter);
-                dedupKey = string.IsNullOrWhiteSpace(text) ? null : EventLimits.BoundDedupKey(text!.Trim());
+                dedupKey = DedupKeyOf(pair.Value, converter);
             }
             else if (actionText is null && string.Equals(pair.Key, actionName, StringComparison.Ordinal))
             {
