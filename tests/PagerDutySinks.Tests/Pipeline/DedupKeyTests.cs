@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
@@ -57,6 +59,24 @@ public sealed class DedupKeyTests
         Assert.Equal(EventLimits.BoundDedupKey(longKey), bounded);
     }
 
+    [Fact]
+    public async Task A_property_list_that_looks_up_by_name_is_asked_for_the_key_and_action_instead_of_being_scanned()
+    {
+        await using var h = new PipelineHarness();
+        var trigger = PipelineHarness.Candidate("Lookup {OrderId}");
+        trigger.Properties = new LookupProperties(
+            lookedUp: new() { ["PagerDutyDedupKey"] = "by-lookup" },
+            listed: new() { ["PagerDutyDedupKey"] = "by-scan", ["PagerDutyAction"] = "resolve" });
+
+        h.Pipeline.Enqueue(trigger);
+        await h.Sender.WaitForEventsAsync(1);
+        await h.WaitIdleAsync();
+
+        var sent = Assert.Single(h.Sender.Events);
+        Assert.Equal("by-lookup", sent.DedupKey);
+        Assert.Equal(EventAction.Trigger, sent.EventAction);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static InvalidOperationException Thrown()
     {
@@ -71,6 +91,23 @@ public sealed class DedupKeyTests
     }
 
     private sealed record Wrapped(string Value);
+
+    // What a lazy adapter view looks like to the pipeline; here the two answers differ, to tell which one was used.
+    private sealed class LookupProperties(Dictionary<string, object?> lookedUp, Dictionary<string, object?> listed)
+        : IReadOnlyList<KeyValuePair<string, object?>>, IPropertyLookup
+    {
+        private readonly List<KeyValuePair<string, object?>> _listed = listed.ToList();
+
+        public int Count => _listed.Count;
+
+        public KeyValuePair<string, object?> this[int index] => _listed[index];
+
+        public bool TryGetProperty(string name, out object? value) => lookedUp.TryGetValue(name, out value);
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _listed.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private sealed class WrappingConverter : IDetailsValueConverter
     {
