@@ -14,7 +14,7 @@ internal sealed class ActivePipeline
     {
         Pipeline = pipeline;
         _settingsKey = PipelineSettingsKey.Of(options);
-        _handler = options.Handler;
+        _handler = options.HttpMessageHandler;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         ShutdownTimeout = options.ShutdownTimeout ?? new AlertPipelineOptions().ShutdownTimeout;
     }
@@ -27,7 +27,7 @@ internal sealed class ActivePipeline
 
     /// <summary>Whether <paramref name="options"/> would build the same pipeline, so a reload can keep this one and its alert state.</summary>
     public bool Matches(PagerDutyLoggerOptions options) =>
-        ReferenceEquals(_handler, options.Handler)
+        ReferenceEquals(_handler, options.HttpMessageHandler)
         && ReferenceEquals(TimeProvider, options.TimeProvider ?? TimeProvider.System)
         && string.Equals(_settingsKey, PipelineSettingsKey.Of(options), StringComparison.Ordinal);
 }

@@ -11,7 +11,7 @@ namespace PagerDutySinks.Extensions.Logging;
 /// </summary>
 internal sealed class PagerDutyLoggerOptionsValidator : IValidateOptions<PagerDutyLoggerOptions>
 {
-    private const string Section = PipelineOptionsMapper.SectionPath;
+    private const string Section = PagerDutyLoggerOptions.SectionPath;
 
     public ValidateOptionsResult Validate(string? name, PagerDutyLoggerOptions options)
     {
@@ -35,7 +35,7 @@ internal sealed class PagerDutyLoggerOptionsValidator : IValidateOptions<PagerDu
 
         try
         {
-            var pipelineOptions = PipelineOptionsMapper.ToPipelineOptions(options, diagnostics: null);
+            var pipelineOptions = options.ToPipelineOptions(diagnostics: null);
             if (failures.Count == 0)
             {
                 // The core's checks name settings by their pipeline names, which are the same as ours.

@@ -13,7 +13,7 @@ namespace PagerDutySinks.Extensions.Logging;
 /// A logging provider that turns log events passing its filter (Error and above unless <c>Logging:PagerDuty:LogLevel</c>
 /// says otherwise) into PagerDuty alerts through an <see cref="AlertPipeline"/>. Settings reload without a restart:
 /// a new routing key or endpoint starts a new pipeline while the old one delivers what it holds. Disposing the provider
-/// (host shutdown) delivers pending alerts within <see cref="PagerDutyLoggerOptions.ShutdownTimeout"/>.
+/// (host shutdown) delivers pending alerts within <see cref="PagerDutyLoggingOptions.ShutdownTimeout"/>.
 /// </summary>
 [ProviderAlias("PagerDuty")]
 public sealed class PagerDutyLoggerProvider : ILoggerProvider, ISupportExternalScope, IAsyncDisposable
@@ -97,7 +97,7 @@ public sealed class PagerDutyLoggerProvider : ILoggerProvider, ISupportExternalS
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopeProvider = scopeProvider;
 
     /// <summary>Delivers what the current pipeline holds, waiting at most <paramref name="timeout"/>.</summary>
-    /// <param name="timeout">The bound; <see cref="PagerDutyLoggerOptions.ShutdownTimeout"/> when <see langword="null"/>.</param>
+    /// <param name="timeout">The bound; <see cref="PagerDutyLoggingOptions.ShutdownTimeout"/> when <see langword="null"/>.</param>
     /// <returns>What was and was not delivered; completed when there is no pipeline.</returns>
     public Task<FlushResult> FlushAsync(TimeSpan? timeout = null) =>
         _current?.Pipeline.FlushAsync(timeout) ?? Task.FromResult(new FlushResult(completed: true));
@@ -195,7 +195,7 @@ public sealed class PagerDutyLoggerProvider : ILoggerProvider, ISupportExternalS
             AlertPipeline pipeline;
             try
             {
-                pipeline = new AlertPipeline(PipelineOptionsMapper.ToPipelineOptions(options, Report));
+                pipeline = new AlertPipeline(options.ToPipelineOptions(Report));
             }
 #pragma warning disable CA1031 // A bad reload keeps the running pipeline rather than breaking logging.
             catch (Exception ex)

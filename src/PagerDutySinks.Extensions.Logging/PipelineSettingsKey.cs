@@ -28,6 +28,8 @@ internal static class PipelineSettingsKey
         Append(text, options.ResolveAfter);
         Append(text, options.QueueLimit);
         Append(text, options.StormThreshold);
+        Append(text, options.StormWindow);
+        Append(text, options.MaxTrackedKeys);
         Append(text, options.ShutdownTimeout);
         Append(text, options.DedupKeyPropertyName);
         Append(text, options.ActionPropertyName);

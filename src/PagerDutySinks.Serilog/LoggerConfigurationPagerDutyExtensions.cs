@@ -80,7 +80,7 @@ public static class LoggerConfigurationPagerDutyExtensions
 
     /// <summary>Sends events at or above <paramref name="restrictedToMinimumLevel"/> to PagerDuty as alerts, with every setting available.</summary>
     /// <param name="sinkConfiguration">The <c>WriteTo</c> configuration.</param>
-    /// <param name="options">The settings; <see cref="PagerDutySinkOptions.RoutingKey"/> is required.</param>
+    /// <param name="options">The settings; <see cref="PagerDutySinks.Pipeline.PagerDutyLoggingOptions.RoutingKey"/> is required.</param>
     /// <param name="restrictedToMinimumLevel">The lowest level that pages (default <see cref="LogEventLevel.Error"/>); ignored when <paramref name="levelSwitch"/> is given.</param>
     /// <param name="levelSwitch">A switch that sets the lowest level that pages, changeable at run time.</param>
     /// <returns>The logger configuration, to chain further settings.</returns>

@@ -26,7 +26,7 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
     private volatile bool _closing;
 
     /// <summary>Creates a sink and starts its pipeline.</summary>
-    /// <param name="options">The settings; <see cref="PagerDutySinkOptions.RoutingKey"/> is required.</param>
+    /// <param name="options">The settings; <see cref="PagerDutyLoggingOptions.RoutingKey"/> is required.</param>
     /// <param name="restrictedToMinimumLevel">The lowest level that pages (default <see cref="LogEventLevel.Error"/>); ignored when <paramref name="levelSwitch"/> is given.</param>
     /// <param name="levelSwitch">A switch that sets the lowest level that pages, changeable at run time.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
@@ -41,7 +41,7 @@ public sealed class PagerDutySink : ILogEventSink, IDisposable, IAsyncDisposable
 
         // With a switch the level can drop at run time, so the pipeline must not filter on its own.
         var pipelineMinimum = levelSwitch == null ? LevelMapping.ToAlertLevel(restrictedToMinimumLevel) : AlertLevel.Verbose;
-        _pipeline = new AlertPipeline(PipelineOptionsMapping.ToPipelineOptions(options, pipelineMinimum, OnDiagnostic));
+        _pipeline = new AlertPipeline(options.ToPipelineOptions(pipelineMinimum, OnDiagnostic));
     }
 
     /// <summary>A snapshot of the pipeline's counters: enqueued, sent, coalesced, dropped, rejected, failed, pending.</summary>

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PagerDutySinks.Emulator;
 
 namespace PagerDutySinks.Extensions.Logging.Tests;
@@ -115,5 +117,31 @@ public sealed class MappingTests
         app.Logger("MyApp.Orders").LogError("Order {OrderId} failed", 1);
 
         Assert.Equal("critical", (string?)Assert.Single(await app.StopAndCollectAsync()).Payload()["severity"]);
+    }
+
+    [Fact]
+    public async Task Lists_bound_from_configuration_add_to_the_defaults()
+    {
+        await using var app = await TestApp.StartAsync(new()
+        {
+            ["Logging:PagerDuty:RedactedProperties:0"] = "CardNumber",
+            ["Logging:PagerDuty:InAppExclude:0"] = "Vendor.",
+            ["Logging:PagerDuty:StormWindow"] = "00:00:30",
+            ["Logging:PagerDuty:MaxTrackedKeys"] = "500",
+        });
+
+        var options = app.Host.Services.GetRequiredService<IOptionsMonitor<PagerDutyLoggerOptions>>().CurrentValue;
+        Assert.Contains("CardNumber", options.RedactedProperties);
+        Assert.Contains("password", options.RedactedProperties);
+        Assert.Contains("Vendor.", options.InAppExclude);
+        Assert.Contains("System.", options.InAppExclude);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.StormWindow);
+        Assert.Equal(500, options.MaxTrackedKeys);
+
+        app.Logger("MyApp.Payments").LogError("Card {CardNumber} declined, {Password} leaked", "4111111111111111", "hunter2");
+
+        var details = Assert.Single(await app.StopAndCollectAsync()).Details();
+        Assert.Equal("[redacted]", (string?)details["CardNumber"]);
+        Assert.Equal("[redacted]", (string?)details["Password"]);
     }
 }

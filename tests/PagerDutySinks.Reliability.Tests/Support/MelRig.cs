@@ -65,7 +65,7 @@ internal sealed class MelRig : IAsyncDisposable
             RoutingKey = key ?? Keys.NewRoutingKey(),
             Endpoint = emulator.BaseAddress.ToString(),
             TimeProvider = clock,
-            Handler = handler,
+            HttpMessageHandler = handler,
             Source = "checkout-7",
             StormThreshold = 10_000,
             OnDiagnostic = diagnostics.Add,
