@@ -34,6 +34,41 @@ public sealed class PipelineEndToEndTests
         Assert.Equal(PipelineHarness.Start, h.Clock.GetUtcNow());
     }
 
+    // The README's example of the core pipeline on its own, pointed at the emulator instead of the EU endpoint.
+    [Fact]
+    public async Task The_readme_example_of_the_core_pipeline_pages_and_flushes()
+    {
+        await using var emulator = await PagerDutyEmulator.StartAsync();
+        var exception = new InvalidOperationException("card expired");
+
+        await using var pipeline = new AlertPipeline(new AlertPipelineOptions
+        {
+            RoutingKey = PipelineHarness.Key,
+            Source = "billing-worker",
+            ResolveAfter = TimeSpan.FromMinutes(15),
+            Client = { Endpoint = PagerDutyEndpoint.Parse(emulator.BaseAddress.ToString()) },
+        });
+
+        Assert.True(pipeline.IsEnabled(AlertLevel.Error));
+        Assert.True(pipeline.Enqueue(new AlertCandidate
+        {
+            Level = AlertLevel.Error,
+            MessageTemplate = "Invoice {InvoiceId} could not be charged",
+            RenderedMessage = "Invoice 42 could not be charged",
+            Exception = exception,
+            Category = "Billing.Charges",
+            Timestamp = DateTimeOffset.UtcNow,
+            Properties = [new("InvoiceId", 42)],
+        }));
+
+        var flushed = await pipeline.FlushAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(flushed.Completed);
+        var alert = Assert.Single(emulator.Alerts);
+        Assert.Equal("Invoice 42 could not be charged — InvalidOperationException: card expired", alert.Summary);
+        Assert.Equal(1, pipeline.Statistics.Sent);
+    }
+
     [Fact]
     public async Task Repeated_occurrences_become_one_alert_with_one_update_then_an_explicit_resolve_closes_it()
     {
