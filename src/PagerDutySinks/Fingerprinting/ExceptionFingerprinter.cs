@@ -24,6 +24,12 @@ public sealed class ExceptionFingerprinter
     /// <summary>Creates a fingerprinter.</summary>
     /// <param name="options">The in-app rules.</param>
     public ExceptionFingerprinter(FingerprintOptions options)
+        : this(options, useThrowSiteShortcut: true)
+    {
+    }
+
+    /// <summary>Creates a fingerprinter; tests turn the throw-site shortcut off to compare it with the full walk.</summary>
+    internal ExceptionFingerprinter(FingerprintOptions options, bool useThrowSiteShortcut)
     {
 #if NET8_0_OR_GREATER
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +40,7 @@ public sealed class ExceptionFingerprinter
         }
 #endif
 
-        _frames = new FrameReader(new InAppFilter(options.InAppInclude, options.InAppExclude), Math.Max(1, options.FallbackFrameCount));
+        _frames = new FrameReader(new InAppFilter(options.InAppInclude, options.InAppExclude), Math.Max(1, options.FallbackFrameCount), useThrowSiteShortcut);
     }
 
     /// <summary>Creates a fingerprinter from in-app include and exclude prefixes.</summary>
@@ -84,9 +90,6 @@ public sealed class ExceptionFingerprinter
             return TypeOnly(exception);
         }
     }
-
-    /// <summary>The frame reader, for tests that compare its shortcut with the full walk.</summary>
-    internal FrameReader Frames => _frames;
 
     // The key needs only each exception's type and anchor; the frames the readable signature lists are read when the
     // signature is first asked for, which only happens for events that are sent.

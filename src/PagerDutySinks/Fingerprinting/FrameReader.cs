@@ -17,16 +17,16 @@ internal sealed class FrameReader
     private readonly InAppFilter _filter;
     private readonly int _fallbackFrameCount;
     private readonly ConcurrentDictionary<MethodBase, FrameInfo> _frames = new(ReferenceComparer<MethodBase>.Instance);
+    private readonly bool _useThrowSiteShortcut;
     private int _cachedMethods;
 
-    public FrameReader(InAppFilter filter, int fallbackFrameCount)
+    // Tests turn the shortcut off to prove that walking the whole stack picks the same anchor.
+    public FrameReader(InAppFilter filter, int fallbackFrameCount, bool useThrowSiteShortcut = true)
     {
         _filter = filter;
         _fallbackFrameCount = fallbackFrameCount;
+        _useThrowSiteShortcut = useThrowSiteShortcut;
     }
-
-    // Set by tests only: always walk the whole stack, to prove the throw-site shortcut picks the same anchor.
-    internal bool UseThrowSiteShortcut { get; set; } = true;
 
     // Where the exception was thrown, as precisely as the JIT allows. The top in-app frame is exact in Debug and Tier-0
     // code, but Tier-1 code may have inlined it (and its callers) into a caller, which would split one bug into
@@ -37,7 +37,7 @@ internal sealed class FrameReader
     {
         // The throw site is the first frame. When it is itself an in-app barrier (an async method or a throw helper
         // throwing), it is the anchor, and the runtime gives it without building the whole stack trace.
-        if (UseThrowSiteShortcut && ThrowSite(exception) is { } site && Describe(site) is { IsInApp: true, IsInliningBarrier: true } top)
+        if (_useThrowSiteShortcut && ThrowSite(exception) is { } site && Describe(site) is { IsInApp: true, IsInliningBarrier: true } top)
         {
             inApp = true;
             return top.Anchor;

@@ -37,8 +37,7 @@ public sealed class ExceptionFingerprinterTests
     [Fact]
     public void Throw_site_shortcut_gives_the_same_key_and_signature_as_walking_the_whole_stack()
     {
-        var walking = new ExceptionFingerprinter();
-        walking.Frames.UseThrowSiteShortcut = false;
+        var walking = new ExceptionFingerprinter(new FingerprintOptions(), useThrowSiteShortcut: false);
 
         foreach (var bug in SampleBugs.All)
         {
