@@ -31,14 +31,7 @@ public sealed class ExceptionFingerprinter
     /// <summary>Creates a fingerprinter; tests turn the throw-site shortcut off to compare it with the full walk.</summary>
     internal ExceptionFingerprinter(FingerprintOptions options, bool useThrowSiteShortcut)
     {
-#if NET8_0_OR_GREATER
-        ArgumentNullException.ThrowIfNull(options);
-#else
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
-#endif
+        Guard.NotNull(options, nameof(options));
 
         _frames = new FrameReader(new InAppFilter(options.InAppInclude, options.InAppExclude), Math.Max(1, options.FallbackFrameCount), useThrowSiteShortcut);
     }
@@ -48,20 +41,8 @@ public sealed class ExceptionFingerprinter
     /// <param name="inAppExclude">Type-name prefixes of framework frames.</param>
     public ExceptionFingerprinter(IEnumerable<string> inAppInclude, IEnumerable<string> inAppExclude)
     {
-#if NET8_0_OR_GREATER
-        ArgumentNullException.ThrowIfNull(inAppInclude);
-        ArgumentNullException.ThrowIfNull(inAppExclude);
-#else
-        if (inAppInclude is null)
-        {
-            throw new ArgumentNullException(nameof(inAppInclude));
-        }
-
-        if (inAppExclude is null)
-        {
-            throw new ArgumentNullException(nameof(inAppExclude));
-        }
-#endif
+        Guard.NotNull(inAppInclude, nameof(inAppInclude));
+        Guard.NotNull(inAppExclude, nameof(inAppExclude));
 
         _frames = new FrameReader(new InAppFilter(inAppInclude, inAppExclude), new FingerprintOptions().FallbackFrameCount);
     }
@@ -71,14 +52,7 @@ public sealed class ExceptionFingerprinter
     /// <returns>The fingerprint; one built from the type name alone when the stack cannot be read.</returns>
     public Fingerprint Compute(Exception exception)
     {
-#if NET8_0_OR_GREATER
-        ArgumentNullException.ThrowIfNull(exception);
-#else
-        if (exception is null)
-        {
-            throw new ArgumentNullException(nameof(exception));
-        }
-#endif
+        Guard.NotNull(exception, nameof(exception));
 
         try
         {

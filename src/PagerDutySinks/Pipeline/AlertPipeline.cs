@@ -82,14 +82,7 @@ public sealed partial class AlertPipeline : IDisposable, IAsyncDisposable
     /// <summary>Creates a pipeline that sends through <paramref name="sender"/> (a client of its own when <see langword="null"/>).</summary>
     internal AlertPipeline(AlertPipelineOptions options, IAlertSender? sender, IAlertFingerprinter? fingerprinter)
     {
-#if NET8_0_OR_GREATER
-        ArgumentNullException.ThrowIfNull(options);
-#else
-        if (options is null)
-        {
-            throw new ArgumentNullException(nameof(options));
-        }
-#endif
+        Guard.NotNull(options, nameof(options));
 
         options.Validate();
         _clock = options.TimeProvider ?? options.Client.TimeProvider ?? TimeProvider.System;
