@@ -103,7 +103,10 @@ public abstract class PagerDutyLoggingOptions
     /// <summary>Images added to every alert (PagerDuty shows only https images).</summary>
     public IList<Image> Images { get; } = new List<Image>();
 
-    /// <summary>The handler HTTP requests go through (proxies, custom certificates). Code only; not disposed.</summary>
+    /// <summary>
+    /// The handler HTTP requests go through (proxies, custom certificates). Code only; not disposed. With the logging
+    /// provider, create it once outside the configure callback: a different instance on reload starts a new pipeline.
+    /// </summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>The clock for intervals, backoff and rate limiting; the system clock when not set. Code only.</summary>
